@@ -53,11 +53,11 @@ public record EncoderSettings(String codec, int gop, int bitrateKbps, int crf, S
      * 2 shared and heavily loaded cores; figures in {@code docs/media.md}):
      * <ul>
      * <li>GOP 15 = 0.5 s at 30 fps. A crash loses at most one GOP (the fragment being filled), and a seek
-     * decodes at most 14 frames: seek p95 ≈ 18 ms against ≈ 31 ms at GOP 30 and ≈ 55 ms at GOP 60, so three
-     * cameras scrubbed together stay near one 33 ms UI frame. The file is only ≈ 2 % larger than at GOP 30
-     * (GOP 10: +4 %), because at camera noise levels P-frames cost almost as much as keyframes.</li>
+     * decodes at most 14 frames: seek p95 18–24 ms against 21–36 ms at GOP 30 and 52–56 ms at GOP 60 on a
+     * loaded machine, so a scrub stays within one 33 ms UI frame. The file is only ≈ 2 % larger than at
+     * GOP 30 (GOP 10: +4 %), because at camera noise levels P-frames cost almost as much as keyframes.</li>
      * <li>3000 kbit/s is a ceiling, not a constant rate: openh264's quality mode stops at its best quantizer
-     * (a static scene with moving objects used 2.7 Mbit/s, 36.7 dB PSNR, ≈ 20 MB/min). On a panning camera,
+     * (a static scene with moving objects used 2.7 Mbit/s, 36.8 dB PSNR, ≈ 20 MB/min). On a panning camera,
      * where every pixel moves, 3000 kbit/s gives 35.5 dB, 2000 kbit/s only 32.7 dB, 5000 kbit/s 36.1 dB at
      * 1.7× the size. The raw recording is the source of every later export, so it keeps this headroom.</li>
      * <li>One thread: every camera has its own encode thread already; automatic threading gave no gain at this

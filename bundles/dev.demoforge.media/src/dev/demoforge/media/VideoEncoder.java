@@ -21,7 +21,8 @@ import org.bytedeco.javacv.FrameRecorder;
  * Threads: one thread at a time (not thread-safe); every call blocks while FFmpeg converts, encodes and writes.
  * With {@link EncoderSettings#fragmented()} the file on disk is playable at every moment after the first
  * keyframe interval: each fragment (one GOP) is written and flushed to the OS when the next keyframe is
- * encoded, so a killed process loses at most the last {@link EncoderSettings#gop()} frames.
+ * encoded, so a killed process loses at most the last {@link EncoderSettings#gop()} frames (a kill during the
+ * write of a fragment leaves a partial one, which {@link Mp4Recovery} cuts off).
  *
  * @since 0.1
  */

@@ -3,13 +3,17 @@ package dev.demoforge.media;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A recording process that is killed leaves the file as it is on disk at that moment. The test copies the
@@ -65,5 +69,60 @@ class CrashSafetyTest {
             byte[] last = dec.frameBgr(expected - 1);
             assertArrayEquals(full.frameBgr(expected - 1), last, "seek to the last surviving frame");
         }
+    }
+
+    /**
+     * A kill in the middle of writing a fragment leaves part of it on disk: the demuxer must not count the cut
+     * frame, and {@link Mp4Recovery} cuts the file back to the last complete fragment, which FFmpeg and ffprobe
+     * then read in full. The cut points land inside the {@code moof} header, inside the {@code moof} body and
+     * inside the {@code mdat}.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 100, 5_000, 40_000})
+    void partiallyWrittenFragmentIsCutBackToTheLastCompleteOne(int extraBytes) throws Exception {
+        EncoderSettings s = EncoderSettings.capture();
+        Path live = dir.resolve("live.mp4");
+        long killedSize;
+        try (VideoEncoder enc = VideoEncoder.open(live, TestVideos.W, TestVideos.H, TestVideos.FPS, s)) {
+            for (int i = 0; i < FRAMES; i++) {
+                enc.encodeBgr(TestVideos.frame(i));
+            }
+            killedSize = Files.size(live);
+        }
+        int complete = TestVideos.ffprobeKeyframes(live).getLast();
+        byte[] full = Files.readAllBytes(live);
+        assertTrue(killedSize + extraBytes < full.length, "cut inside the last fragment");
+        Path cut = dir.resolve("cut.mp4");
+        Files.write(cut, Arrays.copyOf(full, (int) killedSize + extraBytes));
+
+        if (extraBytes >= 5_000) {
+            try (VideoDecoder dec = VideoDecoder.open(cut)) {
+                int decoded = 0;
+                while (dec.nextBgr() != null) {
+                    decoded++;
+                }
+                assertEquals(dec.info().frameCount(), decoded, "frameCount counts only decodable frames");
+                assertTrue(decoded >= complete, "decoded " + decoded);
+            }
+        }
+
+        assertEquals(extraBytes, Mp4Recovery.truncateIncompleteTail(cut), "bytes removed");
+        assertEquals(killedSize, Files.size(cut));
+        assertEquals(0, Mp4Recovery.truncateIncompleteTail(cut), "second repair is a no-op");
+        String json = TestVideos.ffprobeStreamJson(cut);
+        assertEquals(Integer.toString(complete), TestVideos.jsonValue(json, "nb_read_frames"), json);
+        try (VideoDecoder dec = VideoDecoder.open(cut)) {
+            assertEquals(complete, dec.info().frameCount());
+            assertTrue(TestVideos.psnr(TestVideos.frame(complete - 1), dec.frameBgr(complete - 1)) > 30);
+        }
+    }
+
+    @Test
+    void repairRefusesANonMp4File() throws Exception {
+        Path txt = dir.resolve("notes.mp4");
+        Files.writeString(txt, "not a video at all");
+        MediaException e = assertThrows(MediaException.class, () -> Mp4Recovery.truncateIncompleteTail(txt));
+        assertTrue(e.getMessage().contains(txt.toString()), e.getMessage());
+        assertEquals(18, Files.size(txt), "untouched");
     }
 }

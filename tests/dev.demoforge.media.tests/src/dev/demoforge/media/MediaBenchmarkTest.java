@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Prints encode speed, size, quality and seek latency of candidate settings at 640x480, 30 fps, on synthetic
  * content with sensor-like noise (amplitude 4): a static scene with moving objects ("work") and a panning
  * camera ("pan"). No timing assertions: the figures depend on the machine and its load; they are what
- * {@link EncoderSettings#capture()} was chosen from.
+ * {@link EncoderSettings#capture()} was chosen from. Takes about a minute on 2 loaded cores; tagged so a quick
+ * build can leave it out ({@code -DexcludedGroups=benchmark}).
  */
+@Tag("benchmark")
 class MediaBenchmarkTest {
 
     private static final int FRAMES = 180;

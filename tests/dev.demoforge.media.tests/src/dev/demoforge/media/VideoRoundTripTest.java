@@ -116,6 +116,18 @@ class VideoRoundTripTest {
     }
 
     @Test
+    void pathsWithColonsAndSpacesWork() throws Exception {
+        Path sub = java.nio.file.Files.createDirectories(dir.resolve("episode 12:30"));
+        Path mp4 = sub.resolve("cam:0.mp4");
+        TestVideos.encode(mp4, EncoderSettings.capture(), 3);
+        Path relative = Path.of("").toAbsolutePath().relativize(mp4.toAbsolutePath());
+        try (VideoDecoder dec = VideoDecoder.open(relative)) {
+            assertEquals(3, dec.info().frameCount());
+            assertTrue(dec.nextBgr() != null);
+        }
+    }
+
+    @Test
     void bgrImagesRoundTripThroughJava2D() {
         byte[] bgr = TestVideos.frame(7);
         java.awt.image.BufferedImage img = BgrImages.toImage(bgr, W, H);

@@ -1,5 +1,6 @@
 package dev.demoforge.media.internal;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -44,7 +45,8 @@ public final class StreamProbe {
     public static Facts probe(Path file) throws MediaException {
         Ffmpeg.init();
         AVFormatContext fmt = new AVFormatContext(null);
-        int ret = avformat_open_input(fmt, file.toString(), null, (AVDictionary) null);
+        // absolute, so that a colon in a relative name is not taken for a protocol ("12:30.mp4")
+        int ret = avformat_open_input(fmt, file.toAbsolutePath().toString(), null, (AVDictionary) null);
         if (ret < 0) {
             throw new MediaException("Cannot open video file " + file + ": " + Ffmpeg.errorText(ret));
         }
@@ -86,7 +88,7 @@ public final class StreamProbe {
         }
     }
 
-    /** Returns {packets of stream {@code index}, largest pts + duration seen (or Long.MIN_VALUE)}. */
+    /** Returns {complete packets of stream {@code index}, largest pts + duration seen (or Long.MIN_VALUE)}. */
     private static long[] countPackets(AVFormatContext fmt, int index, Path file) throws MediaException {
         AVPacket pkt = av_packet_alloc();
         long count = 0;
@@ -94,7 +96,8 @@ public final class StreamProbe {
         try {
             int ret;
             while ((ret = av_read_frame(fmt, pkt)) >= 0) {
-                if (pkt.stream_index() == index) {
+                // a packet cut short by the end of a truncated file is flagged corrupt and does not decode
+                if (pkt.stream_index() == index && (pkt.flags() & AV_PKT_FLAG_CORRUPT) == 0) {
                     count++;
                     if (pkt.pts() != AV_NOPTS_VALUE) {
                         end = Math.max(end, pkt.pts() + Math.max(0, pkt.duration()));
