@@ -13,7 +13,8 @@ import java.util.List;
  * @param image     an image/video feature: written per channel as {@code [[[r]], [[g]], [[b]]]}
  * @param count     frames the stats cover (images: sampled frames)
  * @param quantiles {@code quantiles[k][d]} for {@link #QUANTILES}{@code [k]}
- * @param histogram images only: per-channel 256-bin pixel histogram, so merged quantiles stay exact; else null
+ * @param histogram images only: per-channel 256-bin pixel histogram, so merged quantiles stay exact; null otherwise
+ *                  and in the per-episode records kept until the end of an export
  */
 record FeatureStats(boolean integer, boolean image, double[] min, double[] max, double[] mean, double[] std,
         long count, double[][] quantiles, long[][] histogram) {
@@ -39,6 +40,11 @@ record FeatureStats(boolean integer, boolean image, double[] min, double[] max, 
     /** Whether stat {@code name} is integer-valued (count always; min/max of integer features). */
     boolean isIntegerStat(String name) {
         return name.equals("count") || integer && (name.equals("min") || name.equals("max"));
+    }
+
+    /** These stats without the histogram (what an episode record keeps). */
+    FeatureStats withoutHistogram() {
+        return new FeatureStats(integer, image, min, max, mean, std, count, quantiles, null);
     }
 
     /** Exact stats over {@code columns[d][i]} (D columns of N values each). */
@@ -116,25 +122,14 @@ record FeatureStats(boolean integer, boolean image, double[] min, double[] max, 
     }
 
     /**
-     * Count-weighted merge ({@code aggregate_stats}): min of mins, max of maxes, weighted mean, pooled population
-     * variance. Quantiles: exact from the summed histograms for images; count-weighted average of the parts'
-     * quantiles otherwise (as lerobot v0.4.x merges them).
+     * Count-weighted merge of vector stats ({@code aggregate_stats}): min of mins, max of maxes, weighted mean,
+     * pooled population variance, quantiles as the count-weighted average of the parts' quantiles (as lerobot v0.4.x
+     * merges them). Image stats are merged exactly from summed histograms instead ({@link #ofHistogram}).
      */
     static FeatureStats merge(List<FeatureStats> parts) {
         FeatureStats first = parts.get(0);
         int dims = first.min.length;
         long total = parts.stream().mapToLong(FeatureStats::count).sum();
-        if (first.image) {
-            long[][] hist = new long[dims][256];
-            for (FeatureStats p : parts) {
-                for (int c = 0; c < dims; c++) {
-                    for (int v = 0; v < 256; v++) {
-                        hist[c][v] += p.histogram[c][v];
-                    }
-                }
-            }
-            return ofHistogram(hist, total);
-        }
         double[] min = first.min.clone();
         double[] max = first.max.clone();
         double[] mean = new double[dims];

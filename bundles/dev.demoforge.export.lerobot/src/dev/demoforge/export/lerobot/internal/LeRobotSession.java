@@ -39,6 +39,9 @@ final class LeRobotSession implements ExportSession {
     private final Map<String, VideoFileWriter> videos = new LinkedHashMap<>();
     private final List<EpisodeRecord> episodes = new ArrayList<>();
     private final Map<String, Integer> tasks = new LinkedHashMap<>();
+    /** Per video key: pixel histograms of all sampled frames so far, and the number of those frames. */
+    private final Map<String, long[][]> imageHistograms = new LinkedHashMap<>();
+    private final Map<String, Long> imageSamples = new LinkedHashMap<>();
     private long totalFrames;
     private State state = State.OPEN;
 
@@ -104,7 +107,15 @@ final class LeRobotSession implements ExportSession {
                 encodeFrames(src, f, frames, n, vw, sampler, m);
             }
             spans.put(f.key(), vw.endEpisode());
-            imageStats.put(f.key(), sampler.stats());
+            FeatureStats st = sampler.stats();
+            long[][] h = imageHistograms.computeIfAbsent(f.key(), k -> new long[3][256]);
+            for (int c = 0; c < 3; c++) {
+                for (int x = 0; x < 256; x++) {
+                    h[c][x] += st.histogram()[c][x];
+                }
+            }
+            imageSamples.merge(f.key(), st.count(), Long::sum);
+            imageStats.put(f.key(), st.withoutHistogram());
         }
 
         Map<String, FeatureStats> stats = new LinkedHashMap<>();
@@ -186,7 +197,9 @@ final class LeRobotSession implements ExportSession {
             m.worked(1);
             Map<String, FeatureStats> global = new LinkedHashMap<>();
             for (String key : episodes.get(0).stats().keySet()) {
-                global.put(key, FeatureStats.merge(episodes.stream().map(e -> e.stats().get(key)).toList()));
+                global.put(key, imageHistograms.containsKey(key)
+                        ? FeatureStats.ofHistogram(imageHistograms.get(key), imageSamples.get(key))
+                        : FeatureStats.merge(episodes.stream().map(e -> e.stats().get(key)).toList()));
             }
             MetaJson.writeStats(staging, global);
             MetaJson.writeInfo(staging, spec, options,
