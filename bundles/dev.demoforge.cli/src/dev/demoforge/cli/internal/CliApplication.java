@@ -66,7 +66,7 @@ public final class CliApplication implements IApplication {
                     throw new UsageException("record needs --task \"TEXT\" (the task / language instruction)");
                 }
                 Long seed = args.text("seed", null) == null ? null : (long) args.positiveInt("seed", 1);
-                new Recording(services, workspace, out).record(args.text("station", "sim"), task,
+                new RecordCommand(services, workspace, out).record(args.text("station", "sim"), task,
                         args.text("operator", System.getProperty("user.name")), args.positiveInt("episodes", 1),
                         args.positiveDouble("seconds", 10), seed);
             }
@@ -96,9 +96,9 @@ public final class CliApplication implements IApplication {
         Path outDir = args.path("out", Path.of("demo-output", "lerobot").toAbsolutePath());
         out.printf("DemoForge demo: recording %d episodes of %.0f s from the simulated station into %s%n", count,
                 seconds, workspace.root());
-        List<Recording.Recorded> recorded = new Recording(services, workspace, out).record("sim", DEMO_TASK,
+        List<RecordCommand.Recorded> recorded = new RecordCommand(services, workspace, out).record("sim", DEMO_TASK,
                 "demo-operator", count, seconds, 1L);
-        for (Recording.Recorded r : recorded) {
+        for (RecordCommand.Recorded r : recorded) {
             ReviewState state = r.verdict() == Verdict.FAIL ? ReviewState.REJECTED : ReviewState.ACCEPTED;
             catalog.review(r.episode().id(), state, "demo-auto-gate", "quality checks: " + r.verdict());
         }
