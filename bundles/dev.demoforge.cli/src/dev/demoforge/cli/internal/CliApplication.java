@@ -26,8 +26,10 @@ public final class CliApplication implements IApplication {
             "demo", Set.of("episodes", "out", "seconds"),
             "record", Set.of("station", "episodes", "task", "seconds", "operator", "seed"),
             "episodes", Set.of(),
-            "export", Set.of("format", "out", "episodes", "name"));
-    private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"));
+            "export", Set.of("format", "out", "episodes", "name"),
+            "bench", Set.of("cameras", "seconds"));
+    private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"));
+    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder"));
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
     private final PrintStream out = System.out;
@@ -38,10 +40,10 @@ public final class CliApplication implements IApplication {
                 new String[0]);
         context.applicationRunning();
         try (Services services = new Services()) {
-            return run(Arguments.parse(args, VALUED, FLAGS), services);
+            return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS), services);
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
-            System.err.println("Usage: demoforge demo|record|episodes|export [options]   (see README.md)");
+            System.err.println("Usage: demoforge demo|record|episodes|export|bench recorder [options]   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,6 +86,9 @@ public final class CliApplication implements IApplication {
                 printExport(r);
             }
             case "demo" -> demo(args, services, workspace, catalog);
+            case "bench" -> new RecorderBenchmark(services, workspace, out).run(
+                    args.text("cameras", null) == null ? 0 : args.positiveInt("cameras", 1),
+                    args.positiveDouble("seconds", 20), args.flag("json"));
             default -> throw new UsageException("Unknown verb " + args.verb());
         }
         return 0;
