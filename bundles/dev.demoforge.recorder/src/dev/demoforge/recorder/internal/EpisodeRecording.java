@@ -119,6 +119,13 @@ final class EpisodeRecording implements Recording, SampleSink {
     }
 
     @Override
+    public Map<String, Integer> queueDepths() {
+        Map<String, Integer> depths = new java.util.LinkedHashMap<>();
+        queues.forEach((topic, q) -> depths.put(topic, q.queue.size()));
+        return depths;
+    }
+
+    @Override
     public boolean failed() {
         return failure.failed();
     }
