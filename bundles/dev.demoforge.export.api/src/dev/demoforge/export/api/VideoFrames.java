@@ -1,0 +1,30 @@
+package dev.demoforge.export.api;
+
+import java.io.IOException;
+
+/**
+ * Sequential source of one episode's frames for one video feature, already resampled to one frame per row.
+ * <p>
+ * Threading: used by one thread. Memory: one frame at a time; the returned array may be reused by the next call,
+ * so callers copy what they keep. Blocking: {@link #nextBgr()} blocks while the provider decodes.
+ *
+ * @since 0.1
+ */
+public interface VideoFrames extends AutoCloseable {
+
+    /** Frame width in pixels. */
+    int width();
+
+    /** Frame height in pixels. */
+    int height();
+
+    /**
+     * Next frame as packed BGR24 ({@code width * height * 3} bytes, rows top to bottom, no padding), for rows
+     * {@code 0, 1, 2, ...}; exactly {@link EpisodeFrames#length()} frames, then {@code null}.
+     */
+    byte[] nextBgr() throws IOException;
+
+    /** Releases the decoder; idempotent. */
+    @Override
+    void close() throws IOException;
+}
