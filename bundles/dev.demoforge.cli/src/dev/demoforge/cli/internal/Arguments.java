@@ -1,0 +1,115 @@
+package dev.demoforge.cli.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A verb and its {@code --option value} / {@code --flag} arguments, checked against what the verb accepts.
+ */
+final class Arguments {
+
+    private final String verb;
+    private final Map<String, String> options = new HashMap<>();
+
+    private Arguments(String verb) {
+        this.verb = verb;
+    }
+
+    /**
+     * Parses {@code args}: the first word is the verb, the rest options.
+     *
+     * @param valued options that take a value, per verb (the global {@code --workspace} is always allowed)
+     * @param flags  options without a value, per verb
+     */
+    static Arguments parse(String[] args, Map<String, Set<String>> valued, Map<String, Set<String>> flags)
+            throws UsageException {
+        if (args.length == 0) {
+            throw new UsageException("No verb given. Verbs: " + String.join(", ", valued.keySet().stream().sorted().toList()));
+        }
+        String verb = args[0];
+        if (!valued.containsKey(verb)) {
+            throw new UsageException("Unknown verb '" + verb + "'. Verbs: "
+                    + String.join(", ", valued.keySet().stream().sorted().toList()));
+        }
+        Arguments parsed = new Arguments(verb);
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            if (!arg.startsWith("--")) {
+                throw new UsageException("Unexpected argument '" + arg + "' for " + verb);
+            }
+            String name = arg.substring(2);
+            if (flags.getOrDefault(verb, Set.of()).contains(name)) {
+                parsed.options.put(name, "true");
+            } else if (valued.get(verb).contains(name) || name.equals("workspace")) {
+                if (i + 1 >= rest.size() || rest.get(i + 1).startsWith("--")) {
+                    throw new UsageException("Option --" + name + " needs a value");
+                }
+                parsed.options.put(name, rest.get(++i));
+            } else {
+                throw new UsageException("Unknown option --" + name + " for " + verb);
+            }
+        }
+        return parsed;
+    }
+
+    String verb() {
+        return verb;
+    }
+
+    boolean flag(String name) {
+        return options.containsKey(name);
+    }
+
+    String text(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    int positiveInt(String name, int fallback) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a positive whole number, was '" + value + "'");
+        }
+    }
+
+    double positiveDouble(String name, double fallback) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(value);
+            if (!(d > 0) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a positive number of seconds, was '" + value + "'");
+        }
+    }
+
+    Path path(String name, Path fallback) {
+        String value = options.get(name);
+        return value == null ? fallback : Path.of(value).toAbsolutePath().normalize();
+    }
+
+    List<String> list(String name) {
+        String value = options.get(name);
+        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.demoforge.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.demoforge.catalog.api.Catalog;
+import dev.demoforge.catalog.api.CheckRecord;
+import dev.demoforge.catalog.api.EpisodeRecord;
+import dev.demoforge.catalog.api.ReviewState;
+import dev.demoforge.catalog.api.SessionRecord;
+import dev.demoforge.device.api.ConnectedStation;
+import dev.demoforge.device.api.DeviceHandle;
+import dev.demoforge.device.api.DeviceStatus;
+import dev.demoforge.device.api.StationConfig;
+import dev.demoforge.device.api.StationManager;
+import dev.demoforge.episode.api.EpisodeStatus;
+import dev.demoforge.episode.api.EpisodeStore;
+import dev.demoforge.episode.api.EpisodeSummary;
+import dev.demoforge.episode.api.Recorder;
+import dev.demoforge.episode.api.RecordingRequest;
+import dev.demoforge.quality.api.CheckResult;
+import dev.demoforge.quality.api.QualityService;
+import dev.demoforge.quality.api.Verdict;
+
+/** Records episodes from a station into the workspace and the catalog, running the quality checks on each. */
+final class Recording {
+
+    /** Outcome of one recorded episode. */
+    record Recorded(EpisodeRecord episode, Verdict verdict, List<CheckResult> checks) {
+    }
+
+    private final Services services;
+    private final Workspace workspace;
+    private final PrintStream out;
+
+    Recording(Services services, Workspace workspace, PrintStream out) {
+        this.services = services;
+        this.workspace = workspace;
+        this.out = out;
+    }
+
+    /**
+     * Records {@code count} episodes of {@code seconds} each.
+     *
+     * @param firstSeed seed of the first episode's simulated trial (then +1 per episode), or null for random
+     */
+    List<Recorded> record(String stationId, String task, String operator, int count, double seconds, Long firstSeed)
+            throws IOException, UsageException, InterruptedException {
+        StationManager stations = services.get(StationManager.class);
+        StationConfig config = stations.station(stationId).orElseThrow(() -> new UsageException("No station '"
+                + stationId + "'. Stations: " + stations.stations().stream().map(StationConfig::id).toList()));
+        Catalog catalog = services.get(Catalog.class);
+        Recorder recorder = services.get(Recorder.class);
+        QualityService quality = services.get(QualityService.class);
+        EpisodeStore store = services.get(EpisodeStore.class);
+        catalog.putStation(config);
+        SessionRecord session = catalog.openSession(operator, stationId, task, "");
+        List<Recorded> results = new ArrayList<>();
+        try (ConnectedStation station = stations.connect(config)) {
+            Thread.sleep(500);
+            reportDevices(station);
+            for (int i = 0; i < count; i++) {
+                Long seed = firstSeed == null ? null : firstSeed + i;
+                var recording = recorder.start(station, new RecordingRequest(workspace.episodes(), task, operator,
+                        session.id(), seed));
+                catalog.putEpisode(new EpisodeRecord(recording.episodeId(), session.id(), stationId, task, operator,
+                        java.time.Instant.now(), 0, 0, 0, EpisodeStatus.RECORDING, ReviewState.PENDING,
+                        recording.directory().toString(), ""));
+                long end = System.nanoTime() + (long) (seconds * 1e9);
+                while (System.nanoTime() < end && !recording.failed()) {
+                    Thread.sleep(50);
+                }
+                EpisodeSummary summary = recording.stop();
+                EpisodeRecord record = Episodes.record(summary, session.id(), stationId, task, operator);
+                catalog.putEpisode(record);
+                List<CheckResult> checks = quality.evaluate(store.open(summary.directory()));
+                catalog.putChecks(record.id(), checks.stream().map(Recording::checkRecord).toList());
+                Verdict verdict = QualityService.overall(checks);
+                results.add(new Recorded(record, verdict, checks));
+                out.printf("  %-32s %6.1f s %5d frames %4d drops  checks: %s%s%n", record.id(),
+                        record.durationSeconds(), record.frames(), record.drops(), verdict,
+                        summary.problem().isEmpty() ? "" : "  PROBLEM: " + summary.problem());
+                if (!summary.problem().isEmpty()) {
+                    throw new IOException("Recording stopped: " + summary.problem() + " (episode " + record.id()
+                            + " kept as far as it got)");
+                }
+            }
+        } finally {
+            catalog.closeSession(session.id());
+        }
+        return results;
+    }
+
+    private void reportDevices(ConnectedStation station) {
+        for (DeviceHandle d : station.devices()) {
+            DeviceStatus s = d.status();
+            if (s.state() != DeviceStatus.State.ONLINE) {
+                out.printf("  device %s (%s): %s %s%n", d.config().deviceId(), d.config().driverId(), s.state(),
+                        s.reason());
+            }
+        }
+    }
+
+    static CheckRecord checkRecord(CheckResult r) {
+        return new CheckRecord(r.checkId(), r.verdict().name(), r.score(), Json.GSON.toJson(r.reasons()));
+    }
+
+    static Path dir(EpisodeRecord r) {
+        return Path.of(r.directory());
+    }
+}

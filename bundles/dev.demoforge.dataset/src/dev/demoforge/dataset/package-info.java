@@ -1,0 +1,8 @@
+/**
+ * Turning raw episodes into datasets: the dataset timeline, the alignment of every stream onto it, and the export
+ * of a set of episodes through an exporter.
+ *
+ * @since 0.1
+ */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package dev.demoforge.dataset;
