@@ -2,9 +2,13 @@ package dev.demoforge.ui;
 
 import java.nio.file.Path;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
 /**
- * Where the workbench keeps its data: the directory named by the system property {@value #PROPERTY}, by default
- * {@code ~/demoforge-workspace}. The catalog service reads the same property.
+ * Where the workbench keeps its data: the directory named by the framework or system property {@value #PROPERTY},
+ * by default {@code ~/demoforge-workspace}. The catalog service reads the same property the same way.
  * <p>
  * Threading: any thread; no I/O (directories are created by whoever writes into them).
  *
@@ -20,7 +24,9 @@ public final class Workspace {
 
     /** The workspace directory, absolute. */
     public static Path root() {
-        String configured = System.getProperty(PROPERTY);
+        Bundle bundle = FrameworkUtil.getBundle(Workspace.class);
+        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        String configured = context == null ? System.getProperty(PROPERTY) : context.getProperty(PROPERTY);
         Path root = configured == null || configured.isBlank()
                 ? Path.of(System.getProperty("user.home"), "demoforge-workspace")
                 : Path.of(configured);

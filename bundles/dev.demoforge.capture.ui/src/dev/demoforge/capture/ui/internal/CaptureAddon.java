@@ -10,7 +10,9 @@ import org.eclipse.e4.ui.workbench.UIEvents;
 
 import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.device.api.StationManager;
+import dev.demoforge.episode.api.EpisodeStore;
 import dev.demoforge.episode.api.Recorder;
+import dev.demoforge.quality.api.QualityService;
 import dev.demoforge.ui.Workspace;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -47,6 +49,16 @@ public final class CaptureAddon {
     @Inject
     void catalog(@Optional @Service Catalog catalog) {
         session.setCatalog(catalog);
+    }
+
+    @Inject
+    void quality(@Optional @Service QualityService quality) {
+        session.setQuality(quality);
+    }
+
+    @Inject
+    void episodeStore(@Optional @Service EpisodeStore store) {
+        session.setEpisodeStore(store);
     }
 
     @PostConstruct

@@ -12,15 +12,16 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.services.events.IEventBroker;
 
 import dev.demoforge.catalog.api.Catalog;
-import dev.demoforge.catalog.api.EpisodeRecord;
-import dev.demoforge.catalog.api.ReviewState;
 import dev.demoforge.device.api.ConnectedStation;
 import dev.demoforge.device.api.StationConfig;
 import dev.demoforge.device.api.StationManager;
+import dev.demoforge.episode.api.EpisodeStore;
 import dev.demoforge.episode.api.EpisodeSummary;
 import dev.demoforge.episode.api.Recorder;
 import dev.demoforge.episode.api.Recording;
 import dev.demoforge.episode.api.RecordingRequest;
+import dev.demoforge.quality.api.QualityService;
+import dev.demoforge.quality.api.Verdict;
 import dev.demoforge.ui.UiEvents;
 
 /**
@@ -67,11 +68,15 @@ public final class CaptureSession {
     private volatile State state;
     private volatile StationManager stationManager;
     private volatile Recorder recorder;
-    private volatile Catalog catalog;
+    private final EpisodeCataloguer cataloguer = new EpisodeCataloguer();
     private volatile String task = "";
     private volatile String operator = System.getProperty("user.name", "");
-    private boolean stationCatalogued;
     private Job connectJob;
+    private Take take;
+
+    /** The recording in progress with what the catalog needs to know about it. */
+    private record Take(Recording recording, String sessionId, String task, String operator) {
+    }
 
     public CaptureSession(String stationId, Path episodesRoot, IEventBroker events, Messages messages) {
         this.stationId = stationId;
@@ -99,7 +104,15 @@ public final class CaptureSession {
     }
 
     public void setCatalog(Catalog catalog) {
-        this.catalog = catalog;
+        cataloguer.setCatalog(catalog);
+    }
+
+    public void setQuality(QualityService quality) {
+        cataloguer.setQuality(quality);
+    }
+
+    public void setEpisodeStore(EpisodeStore store) {
+        cataloguer.setStore(store);
     }
 
     public String task() {
@@ -148,7 +161,8 @@ public final class CaptureSession {
     /** Starts recording an episode in the background; ignored unless {@link Phase#READY}. */
     public void start() {
         Recorder theRecorder = recorder;
-        RecordingRequest request = new RecordingRequest(episodesRoot, task, operator, null, null);
+        String episodeTask = task;
+        String episodeOperator = operator;
         synchronized (lock) {
             if (state.phase() != Phase.READY) {
                 return;
@@ -162,15 +176,25 @@ public final class CaptureSession {
         ConnectedStation station = state.station();
         new SessionJob(messages.jobStart, monitor -> {
             try {
-                Recording recording = theRecorder.start(station, request);
+                String sessionId = catalogSession(station, episodeOperator, episodeTask);
+                Recording recording = theRecorder.start(station,
+                        new RecordingRequest(episodesRoot, episodeTask, episodeOperator, sessionId, null));
+                Take started = new Take(recording, sessionId, episodeTask, episodeOperator);
+                try {
+                    cataloguer.started(recording, sessionId, station.config(), episodeOperator, episodeTask);
+                } catch (RuntimeException e) {
+                    events.post(UiEvents.STATUS, MessageFormat.format(messages.sessionCatalogFailed,
+                            recording.episodeId(), text(e)));
+                }
                 synchronized (lock) {
                     if (state.phase() != Phase.CLOSED) {
+                        take = started;
                         update(state.with(Phase.RECORDING, recording,
                                 MessageFormat.format(messages.sessionRecording, recording.episodeId())));
                         return;
                     }
                 }
-                finish(recording, request.task(), request.operator());
+                finish(started);
             } catch (IOException | RuntimeException e) {
                 synchronized (lock) {
                     if (state.phase() != Phase.CLOSED) {
@@ -184,22 +208,20 @@ public final class CaptureSession {
 
     /** Stops the recording in the background and catalogues the episode; ignored unless {@link Phase#RECORDING}. */
     public void stop() {
-        Recording recording;
+        Take stopping;
         synchronized (lock) {
             if (state.phase() != Phase.RECORDING) {
                 return;
             }
-            recording = state.recording();
-            update(state.with(Phase.STOPPING, recording, messages.sessionStopping));
+            stopping = take;
+            update(state.with(Phase.STOPPING, state.recording(), messages.sessionStopping));
         }
-        String episodeTask = task;
-        String episodeOperator = operator;
-        new SessionJob(messages.jobStop, monitor -> finish(recording, episodeTask, episodeOperator)).schedule();
+        new SessionJob(messages.jobStop, monitor -> finish(stopping)).schedule();
     }
 
     /** Stops a running recording (blocking), then disconnects the station. Idempotent; any thread. */
     public void close() {
-        Recording recording;
+        Take running;
         ConnectedStation station;
         synchronized (lock) {
             if (state.phase() == Phase.CLOSED) {
@@ -208,12 +230,17 @@ public final class CaptureSession {
             if (connectJob != null) {
                 connectJob.cancel();
             }
-            recording = state.recording();
+            running = take;
             station = state.station();
             state = new State(Phase.CLOSED, station, null, state.episodes(), state.last(), messages.sessionClosed);
         }
-        if (recording != null) {
-            finish(recording, task, operator);
+        if (running != null) {
+            finish(running);
+        }
+        try {
+            cataloguer.close();
+        } catch (RuntimeException e) {
+            System.getLogger(getClass().getName()).log(System.Logger.Level.WARNING, "Closing the catalog session", e);
         }
         if (station != null) {
             station.close();
@@ -256,17 +283,30 @@ public final class CaptureSession {
         }
     }
 
+    /** The catalog session for a recording, or null when there is no catalog or it fails (recording goes on). */
+    private String catalogSession(ConnectedStation station, String episodeOperator, String episodeTask) {
+        try {
+            return cataloguer.session(station.config(), episodeOperator, episodeTask);
+        } catch (RuntimeException e) {
+            events.post(UiEvents.STATUS, MessageFormat.format(messages.sessionCatalogFailed, "", text(e)));
+            return null;
+        }
+    }
+
     /** Stops the recording, catalogues the episode and returns to READY (unless closed meanwhile). */
-    private void finish(Recording recording, String episodeTask, String episodeOperator) {
+    private void finish(Take stopping) {
         EpisodeSummary summary = null;
         String message;
         try {
-            summary = recording.stop();
-            message = catalogue(summary, episodeTask, episodeOperator);
+            summary = stopping.recording().stop();
+            message = catalogue(summary, stopping);
         } catch (IOException | RuntimeException e) {
-            message = MessageFormat.format(messages.sessionStopFailed, recording.episodeId(), text(e));
+            message = MessageFormat.format(messages.sessionStopFailed, stopping.recording().episodeId(), text(e));
         }
         synchronized (lock) {
+            if (take == stopping) {
+                take = null;
+            }
             if (state.phase() == Phase.CLOSED) {
                 return;
             }
@@ -276,29 +316,22 @@ public final class CaptureSession {
         }
     }
 
-    private String catalogue(EpisodeSummary summary, String episodeTask, String episodeOperator) {
-        Catalog theCatalog = catalog;
+    private String catalogue(EpisodeSummary summary, Take stopping) {
         ConnectedStation station = state.station();
-        if (theCatalog == null || station == null) {
+        if (!cataloguer.hasCatalog() || station == null) {
             return MessageFormat.format(messages.sessionNotCatalogued, summary.episodeId());
         }
+        Verdict verdict;
         try {
-            synchronized (lock) {
-                if (!stationCatalogued) {
-                    theCatalog.putStation(station.config());
-                    stationCatalogued = true;
-                }
-            }
-            theCatalog.putEpisode(new EpisodeRecord(summary.episodeId(), null, station.config().id(), episodeTask,
-                    episodeOperator, summary.startedAt(), summary.durationSeconds(), summary.cameraFrames(),
-                    summary.drops(), summary.status(), ReviewState.PENDING,
-                    summary.directory().toAbsolutePath().toString(), summary.problem()));
-        } catch (RuntimeException e) {
+            verdict = cataloguer.finished(summary, stopping.sessionId(), station.config(), stopping.operator(),
+                    stopping.task());
+        } catch (IOException | RuntimeException e) {
             return MessageFormat.format(messages.sessionCatalogFailed, summary.episodeId(), text(e));
         }
         events.post(UiEvents.CATALOG_CHANGED, summary.episodeId());
-        return MessageFormat.format(messages.sessionRecorded, summary.episodeId(), summary.durationSeconds(),
-                summary.cameraFrames(), summary.drops());
+        String recorded = MessageFormat.format(messages.sessionRecorded, summary.episodeId(),
+                summary.durationSeconds(), summary.cameraFrames(), summary.drops());
+        return verdict == null ? recorded : recorded + " " + MessageFormat.format(messages.sessionChecks, verdict);
     }
 
     /** Replaces the state and tells the status line; call with the lock held. */

@@ -37,6 +37,7 @@ public final class Messages {
     public String sessionStopping;
     public String sessionStopFailed;
     public String sessionRecorded;
+    public String sessionChecks;
     public String sessionNotCatalogued;
     public String sessionCatalogFailed;
     public String sessionClosed;
