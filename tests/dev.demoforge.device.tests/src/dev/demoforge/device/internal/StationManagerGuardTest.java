@@ -76,7 +76,8 @@ class StationManagerGuardTest {
             DeviceHandle good = connected.device("good").orElseThrow();
             assertEquals(DeviceStatus.State.ONLINE, good.status().state());
             assertTrue(delivered.get() > 50, "healthy device delivered " + delivered.get());
-            assertTrue(good.stats("value").rateHz() > 80, "rate " + good.stats("value").rateHz());
+            double rate = good.stats("value").rateHz();
+            assertTrue(rate > 20 && rate < 150, "the ~100 Hz ticker's measured rate was " + rate);
 
             assertFailed(connected, "thrower", "start of thrower failed: IllegalStateException: port gone");
             assertFailed(connected, "blocker", "start of blocker did not return within 2000 ms");
