@@ -1,6 +1,7 @@
 package dev.demoforge.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
@@ -16,9 +17,12 @@ import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -70,6 +74,20 @@ final class Workbench {
         } finally {
             tracker.close();
         }
+    }
+
+    /** Every registered service of a type, now. */
+    static <T> List<T> services(Class<T> type) {
+        BundleContext context = FrameworkUtil.getBundle(Workbench.class).getBundleContext();
+        List<T> found = new ArrayList<>();
+        try {
+            for (var reference : context.getServiceReferences(type, null)) {
+                found.add(context.getService(reference));
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+        return found;
     }
 
     MPerspective perspective(String id) {
@@ -129,6 +147,52 @@ final class Workbench {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Types a key (with modifiers such as {@code SWT.MOD1}) through the OS event queue, as a user would. */
+    void press(int modifier, char character) {
+        Shell shell = shell();
+        shell.forceActive();
+        if (display.getFocusControl() == null && parts.getActivePart() != null) {
+            parts.activate(parts.getActivePart(), true);
+        }
+        if (display.getFocusControl() == null) {
+            shell.forceFocus();
+        }
+        spin(Duration.ofMillis(100));
+        if (modifier != 0) {
+            post(SWT.KeyDown, modifier, '\0');
+        }
+        post(SWT.KeyDown, 0, character);
+        post(SWT.KeyUp, 0, character);
+        if (modifier != 0) {
+            post(SWT.KeyUp, modifier, '\0');
+        }
+        spin(Duration.ofMillis(300));
+    }
+
+    private void post(int type, int keyCode, char character) {
+        Event event = new Event();
+        event.type = type;
+        event.keyCode = keyCode;
+        event.character = character;
+        if (!display.post(event)) {
+            fail("the display refused a posted key event");
+        }
+        spin(Duration.ofMillis(20));
+    }
+
+    /** The control below a part's widget whose {@code dev.demoforge.control} data is the key. */
+    static <T extends Control> T control(Object partWidget, Class<T> type, String key) {
+        return descendants((Control) partWidget, type).stream()
+                .filter(c -> key.equals(c.getData("dev.demoforge.control"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " '" + key + "' in the part"));
+    }
+
+    /** Clicks a button the way SWT reports a click. */
+    static void click(Button button) {
+        assertTrue(button.isEnabled(), "button '" + button.getText() + "' is disabled");
+        button.notifyListeners(SWT.Selection, new Event());
     }
 
     /** Every control of a type below a composite, depth first. */

@@ -7,41 +7,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.nebula.widgets.nattable.selection.command.SelectRowsCommand;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.demoforge.catalog.api.Catalog;
+import dev.demoforge.catalog.api.EpisodeQuery;
+import dev.demoforge.catalog.api.EpisodeRecord;
+import dev.demoforge.catalog.api.ReviewState;
 import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.StationConfig;
 import dev.demoforge.device.api.StationManager;
+import dev.demoforge.episode.api.EpisodeStatus;
 
 /**
- * The workbench as an operator meets it: it opens into the Capture perspective with the simulated station connected,
- * its devices ONLINE with live rates, and the other perspectives open. Runs inside the real e4 application with the
- * real services (station manager, simulated drivers, recorder, catalog).
+ * The workbench as an operator meets it, inside the real e4 application with the real services (station manager,
+ * simulated drivers, recorder, catalog): it opens into the Capture perspective with the simulated station connected
+ * and its devices ONLINE at live rates; Space records an episode into the catalog; Ctrl+2 shows it in Review, where
+ * it is accepted; Ctrl+3 opens Dataset; Ctrl+1 comes back. The tests build on each other, in order.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class WorkbenchTest {
@@ -52,9 +55,12 @@ class WorkbenchTest {
     static final String DEVICES_PART = "dev.demoforge.capture.ui.part.devices";
     static final String CAMERA_PART = "dev.demoforge.capture.ui.part.camera";
     static final String RECORD_PART = "dev.demoforge.capture.ui.part.record";
+    static final String EPISODES_PART = "dev.demoforge.review.ui.part.episodes";
     static final String COLUMN_KEY = "dev.demoforge.column";
+    static final String TASK = "pick the red cube (UI test)";
 
     static Workbench workbench;
+    static String recordedEpisode;
 
     @BeforeAll
     static void findWorkbench() {
@@ -89,62 +95,101 @@ class WorkbenchTest {
         if (live == null) {
             fail("devices " + expected + " did not all show ONLINE with a rate > 0 Hz; the list shows " + shown);
         }
-        Set<String> listed = live.stream().map(r -> r.get("device")).collect(Collectors.toSet());
-        assertEquals(expected, listed, "devices listed");
+        assertEquals(expected, live.stream().map(r -> r.get("device")).collect(Collectors.toSet()), "devices listed");
     }
 
     @Test
     @Order(3)
     void savesAScreenshotOfTheCapturePerspective() throws IOException {
         workbench.spin(Duration.ofSeconds(1));
-        Path file = screenshot("capture.png");
-        assertTrue(Files.size(file) > 10_000, file + " is only " + Files.size(file) + " bytes");
+        Screenshots.save(workbench, "capture.png");
     }
 
     @Test
-    @Order(10)
-    void opensTheReviewAndDatasetPerspectivesAndComesBack() {
-        workbench.show(REVIEW);
-        assertEquals(REVIEW, workbench.activePerspective().getElementId());
-        workbench.show(DATASET);
-        assertEquals(DATASET, workbench.activePerspective().getElementId());
-        workbench.show(CAPTURE);
-        assertEquals(CAPTURE, workbench.activePerspective().getElementId());
+    @Order(4)
+    void spaceStartsAndStopsARecordingThatLandsInTheCatalog() {
+        Catalog catalog = Workbench.service(Catalog.class, Duration.ofSeconds(10));
+        Object record = workbench.part(RECORD_PART).getWidget();
+        Workbench.control(record, Text.class, "task").setText(TASK);
+        Button stop = Workbench.control(record, Button.class, "stop");
+        Label counter = Workbench.control(record, Label.class, "counter");
+        String countBefore = counter.getText();
+        workbench.parts.activate(workbench.part(CAMERA_PART));
+
+        workbench.press(0, ' ');
+        assertNotNull(workbench.spinUntil(() -> stop.isEnabled() ? stop : null, Duration.ofSeconds(10)),
+                "Space did not start a recording: " + Workbench.control(record, Label.class, "last").getText());
+        workbench.spin(Duration.ofSeconds(2));
+        workbench.parts.activate(workbench.part(CAMERA_PART));
+        workbench.press(0, ' ');
+        assertNotNull(workbench.spinUntil(() -> counter.getText().equals(countBefore) ? null : counter,
+                Duration.ofSeconds(30)), "Space did not stop the recording");
+
+        EpisodeRecord episode = workbench.spinUntil(() -> catalog.episodes(EpisodeQuery.all()).stream()
+                .filter(e -> TASK.equals(e.task()) && e.status() != EpisodeStatus.RECORDING).findFirst()
+                .orElse(null), Duration.ofSeconds(30));
+        assertNotNull(episode, "the episode is not in the catalog: " + catalog.episodes(EpisodeQuery.all()));
+        assertEquals(EpisodeStatus.FINISHED, episode.status(), episode.problem());
+        assertEquals(ReviewState.PENDING, episode.review());
+        assertEquals("sim", episode.stationId());
+        assertTrue(episode.durationSeconds() > 1.0, "duration " + episode.durationSeconds());
+        assertTrue(episode.frames() > 0, "frames " + episode.frames());
+        recordedEpisode = episode.id();
     }
 
-    /** Saves the window as a PNG under target/screenshots and checks it is not blank. */
-    static Path screenshot(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("demoforge.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        var shell = workbench.shell();
-        shell.forceActive();
-        workbench.spin(Duration.ofMillis(200));
-        Rectangle bounds = shell.getBounds();
-        Image image = new Image(workbench.display, bounds.width, bounds.height);
-        GC gc = new GC(workbench.display);
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-            ImageData data = image.getImageData();
-            assertTrue(distinctColours(data) > 16, "screenshot " + name + " is (nearly) blank");
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { data };
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
-        return file;
+    @Test
+    @Order(5)
+    void ctrl2ShowsTheEpisodeInReviewWhereItIsAccepted() throws IOException {
+        assertNotNull(recordedEpisode, "needs the episode recorded by the previous test");
+        workbench.press(SWT.MOD1, '2');
+        assertEquals(REVIEW, workbench.activePerspective().getElementId(), "Ctrl+2");
+        Object part = workbench.part(EPISODES_PART).getWidget();
+        NatTable table = Workbench.control(part, NatTable.class, "episodes");
+        Catalog catalog = Workbench.service(Catalog.class, Duration.ofSeconds(10));
+        int expectedRows = catalog.episodes(EpisodeQuery.all()).size();
+        List<String> ids = workbench.spinUntil(() -> {
+            List<String> shown = episodeIds(table);
+            return shown.size() == expectedRows && shown.contains(recordedEpisode) ? shown : null;
+        }, Duration.ofSeconds(10));
+        assertNotNull(ids, "the review table shows " + episodeIds(table) + ", the catalog has " + expectedRows);
+
+        int row = ids.indexOf(recordedEpisode) + 1;
+        table.doCommand(new SelectRowsCommand(table, 1, row, false, false));
+        Workbench.click(Workbench.control(part, Button.class, "accept"));
+        EpisodeRecord accepted = workbench.spinUntil(() -> catalog.episode(recordedEpisode)
+                .filter(e -> e.review() == ReviewState.ACCEPTED).orElse(null), Duration.ofSeconds(10));
+        assertNotNull(accepted, "Accept did not reach the catalog: " + catalog.episode(recordedEpisode));
+        workbench.spin(Duration.ofMillis(500));
+        Screenshots.save(workbench, "review.png");
     }
 
-    private static int distinctColours(ImageData data) {
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < data.height; y += 4) {
-            for (int x = 0; x < data.width; x += 4) {
-                colours.add(data.getPixel(x, y));
-            }
+    @Test
+    @Order(6)
+    void ctrl3OpensTheDatasetPerspectiveAndCtrl1ComesBack() throws IOException {
+        workbench.press(SWT.MOD1, '3');
+        assertEquals(DATASET, workbench.activePerspective().getElementId(), "Ctrl+3");
+        workbench.spin(Duration.ofMillis(500));
+        Screenshots.save(workbench, "dataset.png");
+        workbench.press(SWT.MOD1, '1');
+        assertEquals(CAPTURE, workbench.activePerspective().getElementId(), "Ctrl+1");
+    }
+
+    @Test
+    @Order(7)
+    void switchesPerspectivesProgrammatically() {
+        for (String id : List.of(REVIEW, DATASET, CAPTURE)) {
+            workbench.show(id);
+            assertEquals(id, workbench.activePerspective().getElementId());
         }
-        return colours.size();
+    }
+
+    /** The episode ids the NatTable shows, top to bottom (column 1: column 0 is the row header). */
+    static List<String> episodeIds(NatTable table) {
+        List<String> ids = new ArrayList<>();
+        for (int row = 1; row < table.getRowCount(); row++) {
+            ids.add(String.valueOf(table.getDataValueByPosition(1, row)));
+        }
+        return ids;
     }
 
     static Table onlyTable(Object widget) {

@@ -139,6 +139,7 @@ public final class CaptureSession {
             }
             connectJob = new SessionJob(MessageFormat.format(messages.jobConnect, stationId), this::runConnect);
             connectJob.schedule();
+            events.post(UiEvents.STATUS, state.message());
         }
     }
 
