@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Prints write throughput for 1 kHz-style small JSON joint-state messages, with and without a
  * {@code force(false)} after every chunk. No timing assertions: the figures go into the report.
  */
+@Tag("benchmark")
 class McapWriteBenchmarkTest {
 
     @TempDir

@@ -2,6 +2,8 @@ package dev.demoforge.export.api;
 
 import java.io.IOException;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * One raw episode resampled onto the dataset timeline, as the provider (the catalog) hands it to an exporter.
  * <p>
@@ -11,8 +13,11 @@ import java.io.IOException;
  * Threading: used by the one thread that runs the export session. Memory: {@link #vectors(String)} returns a whole
  * episode (small); video frames are pulled one at a time through {@link #video(String)}.
  *
+ * Implemented by DemoForge (the catalog), called by exporters: {@code @ProviderType}.
+ *
  * @since 0.1
  */
+@ProviderType
 public interface EpisodeFrames {
 
     /** The raw episode's id in the catalog (for messages and provenance). */

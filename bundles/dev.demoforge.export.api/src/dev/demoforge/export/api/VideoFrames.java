@@ -2,14 +2,19 @@ package dev.demoforge.export.api;
 
 import java.io.IOException;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Sequential source of one episode's frames for one video feature, already resampled to one frame per row.
  * <p>
  * Threading: used by one thread. Memory: one frame at a time; the returned array may be reused by the next call,
  * so callers copy what they keep. Blocking: {@link #nextBgr()} blocks while the provider decodes.
  *
+ * Implemented by DemoForge (the catalog), called by exporters: {@code @ProviderType}.
+ *
  * @since 0.1
  */
+@ProviderType
 public interface VideoFrames extends AutoCloseable {
 
     /** Frame width in pixels. */

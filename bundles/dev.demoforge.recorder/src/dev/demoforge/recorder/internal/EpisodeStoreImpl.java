@@ -26,13 +26,14 @@ import dev.demoforge.episode.api.RecordedStream;
 import dev.demoforge.episode.api.StreamSummary;
 import dev.demoforge.mcap.McapRecovery;
 import dev.demoforge.media.MediaException;
+import dev.demoforge.media.Mp4Recovery;
 import dev.demoforge.media.VideoDecoder;
 
 /**
  * Opens raw episodes and recovers those a dead recorder left behind. An episode is dead when its manifest says
  * RECORDING and nobody holds its {@code .recording.lock}. Recovery keeps the damaged MCAP as
- * {@code episode.mcap.crashed}, writes the repaired one in its place, and counts camera frames as those both
- * referenced in the MCAP and decodable from the MP4.
+ * {@code episode.mcap.crashed}, writes the repaired one in its place, cuts each camera MP4 back to its last
+ * complete fragment, and counts camera frames as those both referenced in the MCAP and decodable from the MP4.
  */
 @Component(service = EpisodeStore.class)
 public final class EpisodeStoreImpl implements EpisodeStore {
@@ -100,7 +101,11 @@ public final class EpisodeStoreImpl implements EpisodeStore {
         for (RecordedStream s : manifest.streams()) {
             long n = counts.getOrDefault(s.topic(), new long[3])[0];
             if (s.spec().kind() == StreamKind.CAMERA) {
-                n = Math.min(n, decodableFrames(dir.resolve(s.videoFile())));
+                Path video = dir.resolve(s.videoFile());
+                if (Files.exists(video)) {
+                    Mp4Recovery.truncateIncompleteTail(video);
+                }
+                n = Math.min(n, decodableFrames(video));
             }
             streams.add(new StreamSummary(s.topic(), s.spec().kind(), n, 0, s.spec().nominalRateHz(),
                     duration > 0 ? n / duration : 0));

@@ -1,0 +1,30 @@
+package dev.demoforge.driver.sim.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import dev.demoforge.device.api.DeviceConfig;
+import dev.demoforge.device.api.StationConfig;
+import dev.demoforge.device.api.StationProvider;
+
+/**
+ * The simulated station "sim", the product's default: follower arm, leader arm, scene and wrist cameras and a wrist
+ * force-torque sensor, all in the world "default".
+ */
+@Component(service = StationProvider.class)
+public final class SimStationProvider implements StationProvider {
+
+    static final StationConfig STATION = new StationConfig("sim", "demoforge_sim_arm", List.of(
+            new DeviceConfig("arm", "sim.arm", Map.of()),
+            new DeviceConfig("leader", "sim.leader", Map.of()),
+            new DeviceConfig("cam_scene", "sim.camera", Map.of("view", "scene", "fps", "30")),
+            new DeviceConfig("cam_wrist", "sim.camera", Map.of("view", "wrist", "fps", "30")),
+            new DeviceConfig("ft", "sim.ft", Map.of())));
+
+    @Override
+    public StationConfig station() {
+        return STATION;
+    }
+}

@@ -1,0 +1,295 @@
+package dev.demoforge.export.lerobot.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+
+import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.EpisodeFrames;
+import dev.demoforge.export.api.ExportResult;
+import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.export.api.FeatureKind;
+import dev.demoforge.export.api.FeatureSpec;
+import dev.demoforge.export.api.VideoFrames;
+import dev.demoforge.media.VideoInfo;
+
+/**
+ * One LeRobot export: data rows and video frames are written into the staging directory as episodes arrive;
+ * {@link #finish} writes {@code meta/} and renames the staging directory to the output directory. After a failure or
+ * cancellation only {@link #close()} is accepted, which deletes the staging directory. One thread.
+ */
+final class LeRobotSession implements ExportSession {
+
+    private enum State { OPEN, BROKEN, FINISHED, CLOSED }
+
+    private final Path outputDir;
+    private final Path staging;
+    private final DatasetSpec spec;
+    private final LeRobotOptions options;
+    private final long startNanos = System.nanoTime();
+    private final DataFileWriter data;
+    private final Map<String, VideoFileWriter> videos = new LinkedHashMap<>();
+    private final List<EpisodeRecord> episodes = new ArrayList<>();
+    private final Map<String, Integer> tasks = new LinkedHashMap<>();
+    /** Per video key: pixel histograms of all sampled frames so far, and the number of those frames. */
+    private final Map<String, long[][]> imageHistograms = new LinkedHashMap<>();
+    private final Map<String, Long> imageSamples = new LinkedHashMap<>();
+    private long totalFrames;
+    private State state = State.OPEN;
+
+    LeRobotSession(Path outputDir, Path staging, DatasetSpec spec, LeRobotOptions options) {
+        this.outputDir = outputDir;
+        this.staging = staging;
+        this.spec = spec;
+        this.options = options;
+        this.data = new DataFileWriter(staging, spec, options);
+        for (FeatureSpec f : spec.videoFeatures()) {
+            videos.put(f.key(), new VideoFileWriter(staging, f, spec.fps(), options));
+        }
+    }
+
+    @Override
+    public void writeEpisode(EpisodeFrames episode, IProgressMonitor monitor) throws IOException {
+        requireOpen();
+        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
+        try {
+            write(episode, m);
+        } catch (IOException | RuntimeException e) {
+            state = State.BROKEN;
+            throw e;
+        } finally {
+            m.done();
+        }
+    }
+
+    private void write(EpisodeFrames ep, IProgressMonitor m) throws IOException {
+        int n = ep.length();
+        String src = ep.sourceId();
+        if (n <= 0) {
+            throw new IOException("Episode '" + src + "' has " + n + " rows; an episode needs at least one");
+        }
+        String task = ep.task();
+        if (task == null || task.isBlank()) {
+            throw new IOException("Episode '" + src + "' has no task text");
+        }
+        int index = episodes.size();
+        long from = totalFrames;
+        int taskIndex = tasks.computeIfAbsent(task, t -> tasks.size());
+        m.beginTask("Episode " + index + " (" + src + ")", n * (1 + videos.size()));
+
+        List<FeatureSpec> vectorSpecs = spec.vectorFeatures();
+        float[][][] values = new float[vectorSpecs.size()][][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = checkedVectors(ep, vectorSpecs.get(i));
+        }
+        ChunkFile dataFile = data.beginEpisode(n);
+        for (int r = 0; r < n; r++) {
+            checkCanceled(m);
+            data.write(values, r, (float) ((double) r / spec.fps()), index, from + r, taskIndex);
+            m.worked(1);
+        }
+
+        Map<String, EpisodeRecord.VideoSpan> spans = new LinkedHashMap<>();
+        Map<String, FeatureStats> imageStats = new LinkedHashMap<>();
+        for (FeatureSpec f : spec.videoFeatures()) {
+            VideoFileWriter vw = videos.get(f.key());
+            vw.beginEpisode(n);
+            ImageSampler sampler = new ImageSampler(n);
+            try (VideoFrames frames = ep.video(f.key())) {
+                encodeFrames(src, f, frames, n, vw, sampler, m);
+            }
+            spans.put(f.key(), vw.endEpisode());
+            FeatureStats st = sampler.stats();
+            long[][] h = imageHistograms.computeIfAbsent(f.key(), k -> new long[3][256]);
+            for (int c = 0; c < 3; c++) {
+                for (int x = 0; x < 256; x++) {
+                    h[c][x] += st.histogram()[c][x];
+                }
+            }
+            imageSamples.merge(f.key(), st.count(), Long::sum);
+            imageStats.put(f.key(), st.withoutHistogram());
+        }
+
+        Map<String, FeatureStats> stats = new LinkedHashMap<>();
+        int v = 0;
+        for (FeatureSpec f : spec.features()) {
+            if (f.kind() == FeatureKind.VIDEO) {
+                stats.put(f.key(), imageStats.get(f.key()));
+            } else {
+                stats.put(f.key(), FeatureStats.ofColumns(transpose(values[v++], f.width()), isInteger(f)));
+            }
+        }
+        double[][] ts = new double[1][n];
+        double[][] frame = new double[1][n];
+        double[][] global = new double[1][n];
+        for (int r = 0; r < n; r++) {
+            ts[0][r] = (float) ((double) r / spec.fps());
+            frame[0][r] = r;
+            global[0][r] = from + r;
+        }
+        stats.put("timestamp", FeatureStats.ofColumns(ts, false));
+        stats.put("frame_index", FeatureStats.ofColumns(frame, true));
+        stats.put("episode_index", FeatureStats.ofColumns(constant(n, index), true));
+        stats.put("index", FeatureStats.ofColumns(global, true));
+        stats.put("task_index", FeatureStats.ofColumns(constant(n, taskIndex), true));
+
+        episodes.add(new EpisodeRecord(index, List.of(task), n, dataFile, from, from + n, spans, stats));
+        totalFrames += n;
+    }
+
+    private void encodeFrames(String src, FeatureSpec f, VideoFrames frames, int n, VideoFileWriter vw,
+            ImageSampler sampler, IProgressMonitor m) throws IOException {
+        int w = f.imageWidth();
+        int h = f.imageHeight();
+        if (frames.width() != w || frames.height() != h) {
+            throw new IOException("Episode '" + src + "' video '" + f.key() + "' is " + frames.width() + "x"
+                    + frames.height() + ", the dataset declares " + w + "x" + h);
+        }
+        for (int r = 0; r < n; r++) {
+            checkCanceled(m);
+            byte[] bgr = frames.nextBgr();
+            if (bgr == null) {
+                throw new IOException("Episode '" + src + "' video '" + f.key() + "' ended after " + r
+                        + " frames; the episode has " + n + " rows");
+            }
+            if (bgr.length != w * h * 3) {
+                throw new IOException("Episode '" + src + "' video '" + f.key() + "' frame " + r + " has "
+                        + bgr.length + " bytes, expected " + w + "x" + h + "x3");
+            }
+            sampler.offer(r, bgr, w, h);
+            vw.encode(bgr);
+            m.worked(1);
+        }
+        if (frames.nextBgr() != null) {
+            throw new IOException("Episode '" + src + "' video '" + f.key() + "' has more than its " + n
+                    + " rows of frames");
+        }
+    }
+
+    @Override
+    public ExportResult finish(IProgressMonitor monitor) throws IOException {
+        requireOpen();
+        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
+        try {
+            if (episodes.isEmpty()) {
+                throw new IOException("No episode was written; a LeRobot dataset needs at least one");
+            }
+            m.beginTask("Writing LeRobot metadata", 4 + videos.size());
+            data.close();
+            m.worked(1);
+            Map<String, VideoInfo> infos = new LinkedHashMap<>();
+            for (Map.Entry<String, VideoFileWriter> e : videos.entrySet()) {
+                checkCanceled(m);
+                infos.put(e.getKey(), e.getValue().finish());
+                m.worked(1);
+            }
+            checkCanceled(m);
+            TasksFile.write(staging, List.copyOf(tasks.keySet()), options.compression());
+            new EpisodesFileWriter(staging, options, episodes.get(0)).write(episodes);
+            m.worked(1);
+            Map<String, FeatureStats> global = new LinkedHashMap<>();
+            for (String key : episodes.get(0).stats().keySet()) {
+                global.put(key, imageHistograms.containsKey(key)
+                        ? FeatureStats.ofHistogram(imageHistograms.get(key), imageSamples.get(key))
+                        : FeatureStats.merge(episodes.stream().map(e -> e.stats().get(key)).toList()));
+            }
+            MetaJson.writeStats(staging, global);
+            MetaJson.writeInfo(staging, spec, options,
+                    new MetaJson.Totals(episodes.size(), totalFrames, tasks.size(), infos));
+            m.worked(1);
+            checkCanceled(m);
+            long bytes = Staging.size(staging);
+            Staging.publish(staging, outputDir);
+            state = State.FINISHED;
+            m.worked(1);
+            return new ExportResult(outputDir, episodes.size(), totalFrames, bytes,
+                    Duration.ofNanos(System.nanoTime() - startNanos));
+        } catch (IOException | RuntimeException e) {
+            state = State.BROKEN;
+            throw e;
+        } finally {
+            m.done();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (state == State.FINISHED || state == State.CLOSED) {
+            state = State.CLOSED;
+            return;
+        }
+        state = State.CLOSED;
+        videos.values().forEach(VideoFileWriter::abort);
+        try {
+            data.close();
+        } catch (IOException | RuntimeException e) {
+            // abandoned: the staging directory is deleted next
+        }
+        Staging.deleteTree(staging);
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("LeRobot export session for " + outputDir + " is " + state
+                    + "; only close() is possible");
+        }
+    }
+
+    private static void checkCanceled(IProgressMonitor m) {
+        if (m.isCanceled()) {
+            throw new OperationCanceledException();
+        }
+    }
+
+    private static float[][] checkedVectors(EpisodeFrames ep, FeatureSpec f) throws IOException {
+        float[][] v = ep.vectors(f.key());
+        String where = "Episode '" + ep.sourceId() + "' feature '" + f.key() + "'";
+        if (v == null || v.length != ep.length()) {
+            throw new IOException(where + " has " + (v == null ? "no" : v.length) + " rows, expected "
+                    + ep.length());
+        }
+        for (int r = 0; r < v.length; r++) {
+            if (v[r] == null || v[r].length != f.width()) {
+                throw new IOException(where + " row " + r + " has " + (v[r] == null ? "no" : v[r].length)
+                        + " values, expected " + f.width());
+            }
+            for (int d = 0; d < v[r].length; d++) {
+                if (!Float.isFinite(v[r][d])) {
+                    throw new IOException(where + " row " + r + " value " + d + " is " + v[r][d]);
+                }
+            }
+        }
+        return v;
+    }
+
+    private static boolean isInteger(FeatureSpec f) {
+        return switch (f.dtype()) {
+            case INT64, UINT8, BOOL -> true;
+            default -> false;
+        };
+    }
+
+    private static double[][] transpose(float[][] rows, int width) {
+        double[][] cols = new double[width][rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int d = 0; d < width; d++) {
+                cols[d][r] = rows[r][d];
+            }
+        }
+        return cols;
+    }
+
+    private static double[][] constant(int n, double value) {
+        double[][] c = new double[1][n];
+        java.util.Arrays.fill(c[0], value);
+        return c;
+    }
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end tests of the materialized product, run by the product module in the integration-test phase:
+#   demo            ./demoforge demo records, checks and exports; independent readers (hyparquet, ffprobe) verify
+#   kill-recovery   a recording process killed with SIGKILL is recovered on the next start, readable by ffprobe
+#                   and @mcap/core
+#   bad-input       bad verbs, options, formats and paths give a clear message and exit code 2
+# Prints one line per check and a closing "e2e: N passed, N failed"; exits non-zero if any failed.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/demoforge-e2e.XXXXXX")
+export DEMOFORGE_NO_BUILD=1
+passed=0
+failed=0
+
+check() {  # check NAME COMMAND... : runs the command, records pass/fail
+  local name=$1
+  shift
+  if "$@" >"$work/$name.log" 2>&1; then
+    passed=$((passed + 1))
+    echo "e2e PASS $name"
+  else
+    failed=$((failed + 1))
+    echo "e2e FAIL $name"
+    sed 's/^/    /' "$work/$name.log" | tail -n 40
+  fi
+}
+
+demo() {
+  "$root/demoforge" demo --episodes 3 --seconds 8 --workspace "$work/ws" --out "$work/lerobot" || return 1
+  node "$root/tests/readers/lerobot-check.mjs" "$work/lerobot"
+}
+
+kill_recovery() {
+  setsid "$root/demoforge" record --station sim --episodes 1 --seconds 60 --task "kill me" \
+    --workspace "$work/ws-kill" >"$work/kill-record.log" 2>&1 &
+  local pid=$! mp4="" i
+  for i in $(seq 1 120); do
+    mp4=$(find "$work/ws-kill/episodes" -name 'cam_scene.image.mp4' -size +100k 2>/dev/null | head -n 1)
+    [ -n "$mp4" ] && break
+    sleep 0.5
+  done
+  [ -n "$mp4" ] || { echo "recording never produced video"; cat "$work/kill-record.log"; kill -9 -- -$pid; return 1; }
+  sleep 3
+  kill -9 -- -"$pid"
+  wait "$pid" 2>/dev/null
+  local dir
+  dir=$(dirname "$mp4")
+  grep -q '"status": "RECORDING"' "$dir/episode.json" || { echo "episode was not left unfinished"; return 1; }
+  "$root/demoforge" episodes --json --workspace "$work/ws-kill" >"$work/kill-episodes.json" || return 1
+  grep -q 'Recovered episode' "$work/kill-episodes.json" || { echo "no recovery reported"; return 1; }
+  grep -q '"status": "RECOVERED"' "$dir/episode.json" || { echo "manifest not RECOVERED"; return 1; }
+  grep -q '"RECOVERED"' "$work/kill-episodes.json" || { echo "catalog row not RECOVERED"; return 1; }
+  local frames
+  frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames \
+    -of default=nokey=1:noprint_wrappers=1 "$mp4") || return 1
+  echo "recovered video frames: $frames"
+  [ "$frames" -ge 90 ] || { echo "too few frames survived: $frames"; return 1; }
+  node "$root/tests/readers/mcap-check.mjs" "$dir/episode.mcap"
+}
+
+expect_usage_error() {  # expect_usage_error TEXT ARGS... : exit code 2 and TEXT in stderr
+  local text=$1
+  shift
+  local out code
+  out=$("$root/demoforge" "$@" 2>&1)
+  code=$?
+  echo "$out"
+  [ "$code" -eq 2 ] || { echo "exit code $code, expected 2"; return 1; }
+  grep -qF "$text" <<<"$out"
+}
+
+check demo demo
+check kill-recovery kill_recovery
+ws=(--workspace "$work/ws-bad")
+check bad-verb expect_usage_error "Unknown verb 'frobnicate'" frobnicate
+check bad-option expect_usage_error "Unknown option --colour for episodes" episodes --colour "${ws[@]}"
+check bad-number expect_usage_error "--episodes must be a positive whole number, was 'zero'" \
+  record --task t --episodes zero "${ws[@]}"
+check bad-format expect_usage_error "Unknown format 'parquet'. Formats: [lerobot]" \
+  export --format parquet --out "$work/x" "${ws[@]}"
+check bad-station expect_usage_error "No station 'lab9'" record --station lab9 --task t "${ws[@]}"
+check bad-workspace expect_usage_error "is a file, not a directory" episodes --workspace "$root/README.md"
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && rm -rf "$work"
+[ "$failed" -eq 0 ]
