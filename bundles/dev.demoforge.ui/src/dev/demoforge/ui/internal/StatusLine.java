@@ -9,6 +9,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
 import dev.demoforge.episode.api.RecordingEvents;
@@ -22,6 +23,9 @@ import jakarta.inject.Inject;
  * and the workspace directory. Event handlers run on the UI thread ({@link UIEventTopic}).
  */
 public final class StatusLine {
+
+    /** Width of the message, px: long messages are cut, their full text is the tooltip. */
+    private static final int MESSAGE_WIDTH = 560;
 
     @Inject
     @Translation
@@ -38,7 +42,9 @@ public final class StatusLine {
         layout.horizontalSpacing = 16;
         bar.setLayout(layout);
         message = new Label(bar, SWT.NONE);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData messageData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        messageData.widthHint = MESSAGE_WIDTH;
+        message.setLayoutData(messageData);
         message.setText(messages.statusReady);
         recording = new Label(bar, SWT.NONE);
         recording.setText(messages.statusIdle);
@@ -51,7 +57,7 @@ public final class StatusLine {
     void status(@UIEventTopic(UiEvents.STATUS) String text) {
         if (message != null && !message.isDisposed()) {
             message.setText(text == null ? "" : text);
-            message.getParent().layout();
+            message.setToolTipText(message.getText());
         }
     }
 
@@ -70,7 +76,7 @@ public final class StatusLine {
     private void showRecording(String text) {
         if (recording != null && !recording.isDisposed()) {
             recording.setText(text);
-            recording.getParent().layout();
+            recording.getShell().layout(new Control[] { recording });
         }
     }
 }

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,9 @@ import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.nebula.widgets.nattable.selection.command.SelectRowsCommand;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -39,12 +44,13 @@ import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.StationConfig;
 import dev.demoforge.device.api.StationManager;
 import dev.demoforge.episode.api.EpisodeStatus;
+import dev.demoforge.export.api.DatasetExporter;
 
 /**
  * The workbench as an operator meets it, inside the real e4 application with the real services (station manager,
  * simulated drivers, recorder, catalog): it opens into the Capture perspective with the simulated station connected
  * and its devices ONLINE at live rates; Space records an episode into the catalog; Ctrl+2 shows it in Review, where
- * it is accepted; Ctrl+3 opens Dataset; Ctrl+1 comes back. The tests build on each other, in order.
+ * it is accepted; Ctrl+3 opens Dataset, which exports it through a registered exporter; Ctrl+1 comes back. The tests build on each other, in order.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class WorkbenchTest {
@@ -56,8 +62,9 @@ class WorkbenchTest {
     static final String CAMERA_PART = "dev.demoforge.capture.ui.part.camera";
     static final String RECORD_PART = "dev.demoforge.capture.ui.part.record";
     static final String EPISODES_PART = "dev.demoforge.review.ui.part.episodes";
+    static final String EXPORT_PART = "dev.demoforge.dataset.ui.part.export";
     static final String COLUMN_KEY = "dev.demoforge.column";
-    static final String TASK = "pick the red cube (UI test)";
+    static final String TASK = "pick the red cube (UI test " + System.currentTimeMillis() + ")";
 
     static Workbench workbench;
     static String recordedEpisode;
@@ -165,18 +172,47 @@ class WorkbenchTest {
 
     @Test
     @Order(6)
-    void ctrl3OpensTheDatasetPerspectiveAndCtrl1ComesBack() throws IOException {
+    void ctrl3OpensDatasetWhichExportsTheAcceptedEpisode() throws IOException {
+        assertNotNull(recordedEpisode, "needs the episode accepted by the previous test");
         workbench.press(SWT.MOD1, '3');
         assertEquals(DATASET, workbench.activePerspective().getElementId(), "Ctrl+3");
-        workbench.spin(Duration.ofMillis(500));
+        Object part = workbench.part(EXPORT_PART).getWidget();
+
+        Combo format = Workbench.control(part, Combo.class, "format");
+        List<String> labels = Workbench.services(DatasetExporter.class).stream().map(DatasetExporter::label).sorted()
+                .toList();
+        assertFalse(labels.isEmpty(), "no DatasetExporter service is registered");
+        assertEquals(labels, List.of(format.getItems()), "formats offered");
+        format.select(Arrays.asList(format.getItems()).indexOf(labels.stream()
+                .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("lerobot")).findFirst().orElse(labels.get(0))));
+        format.notifyListeners(SWT.Selection, new Event());
+
+        Table episodes = Workbench.control(part, Table.class, "episodes");
+        TableItem item = workbench.spinUntil(() -> Arrays.stream(episodes.getItems())
+                .filter(i -> recordedEpisode.equals(i.getText(0))).findFirst().orElse(null), Duration.ofSeconds(10));
+        assertNotNull(item, "the accepted episode is not offered for export");
+        for (TableItem other : episodes.getItems()) {
+            other.setChecked(other == item);
+        }
+        Path out = Path.of(System.getProperty("java.io.tmpdir"), "export-" + System.currentTimeMillis());
+        Workbench.control(part, Text.class, "output").setText(out.toString());
+        Workbench.click(Workbench.control(part, Button.class, "export"));
+        Label status = Workbench.control(part, Label.class, "status");
+        Button export = Workbench.control(part, Button.class, "export");
+        assertNotNull(workbench.spinUntil(() -> export.isEnabled() ? export : null, Duration.ofSeconds(120)),
+                "the export did not finish: " + status.getText());
+        assertTrue(Files.isDirectory(out), "no dataset at " + out + "; status: " + status.getText());
+        try (var files = Files.list(out)) {
+            assertTrue(files.findAny().isPresent(), out + " is empty; status: " + status.getText());
+        }
         Screenshots.save(workbench, "dataset.png");
-        workbench.press(SWT.MOD1, '1');
-        assertEquals(CAPTURE, workbench.activePerspective().getElementId(), "Ctrl+1");
     }
 
     @Test
     @Order(7)
-    void switchesPerspectivesProgrammatically() {
+    void ctrl1ComesBackToCaptureAndPerspectivesSwitchProgrammatically() {
+        workbench.press(SWT.MOD1, '1');
+        assertEquals(CAPTURE, workbench.activePerspective().getElementId(), "Ctrl+1");
         for (String id : List.of(REVIEW, DATASET, CAPTURE)) {
             workbench.show(id);
             assertEquals(id, workbench.activePerspective().getElementId());

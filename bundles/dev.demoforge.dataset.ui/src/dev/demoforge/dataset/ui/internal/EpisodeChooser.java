@@ -51,7 +51,7 @@ final class EpisodeChooser {
         table.setData(ExportPart.CONTROL_KEY, "episodes");
         String[] titles = { messages.columnEpisode, messages.columnTask, messages.columnDuration,
                 messages.columnFrames };
-        int[] widths = { 280, 260, 70, 80 };
+        int[] widths = { 240, 300, 110, 90 };
         for (int i = 0; i < titles.length; i++) {
             TableColumn column = new TableColumn(table, i >= 2 ? SWT.RIGHT : SWT.LEFT);
             column.setText(titles[i]);

@@ -155,9 +155,10 @@ public final class EpisodesPart {
         natTable.addConfiguration(new DefaultNatTableStyleConfiguration());
         natTable.addConfiguration(new SingleClickSortConfiguration());
         natTable.configure();
-        bodyData.setColumnWidthByPosition(EpisodeColumn.ID.ordinal(), 260);
-        bodyData.setColumnWidthByPosition(EpisodeColumn.TASK.ordinal(), 220);
-        bodyData.setColumnWidthByPosition(EpisodeColumn.STARTED.ordinal(), 150);
+        int[] widths = { 200, 220, 90, 70, 150, 90, 70, 60, 90, 90 };
+        for (EpisodeColumn column : columns) {
+            bodyData.setColumnWidthByPosition(column.ordinal(), widths[column.ordinal()]);
+        }
         selectionProvider = new RowSelectionProvider<>(selection, body, false);
         return natTable;
     }
