@@ -66,7 +66,7 @@ expect_usage_error() {  # expect_usage_error TEXT ARGS... : exit code 2 and TEXT
   code=$?
   echo "$out"
   [ "$code" -eq 2 ] || { echo "exit code $code, expected 2"; return 1; }
-  grep -qF "$text" <<<"$out"
+  grep -qF -- "$text" <<<"$out"
 }
 
 check demo demo
