@@ -67,6 +67,13 @@ public final class CaptureAddon {
         session.connect();
     }
 
+    /** Repeats the session's latest message once the window (and its status line) exists. */
+    @Inject
+    @Optional
+    void started(@EventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Object ignored) {
+        session.repostMessage();
+    }
+
     @Inject
     @Optional
     void shutdown(@EventTopic(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED) Object ignored) {

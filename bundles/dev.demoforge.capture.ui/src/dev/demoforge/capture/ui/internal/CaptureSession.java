@@ -143,6 +143,11 @@ public final class CaptureSession {
         }
     }
 
+    /** Posts the latest message to the status line again (for a status line created after it was posted). */
+    public void repostMessage() {
+        events.post(UiEvents.STATUS, state.message());
+    }
+
     /** Whether {@link #toggle()} would start or stop a recording now. */
     public boolean canToggle() {
         Phase phase = state.phase();
