@@ -294,7 +294,7 @@ public final class CaptureSession {
         try {
             return cataloguer.session(station.config(), episodeOperator, episodeTask);
         } catch (RuntimeException e) {
-            events.post(UiEvents.STATUS, MessageFormat.format(messages.sessionCatalogFailed, "", text(e)));
+            events.post(UiEvents.STATUS, MessageFormat.format(messages.sessionCatalogSessionFailed, text(e)));
             return null;
         }
     }

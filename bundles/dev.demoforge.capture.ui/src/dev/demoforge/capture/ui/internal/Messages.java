@@ -40,5 +40,6 @@ public final class Messages {
     public String sessionChecks;
     public String sessionNotCatalogued;
     public String sessionCatalogFailed;
+    public String sessionCatalogSessionFailed;
     public String sessionClosed;
 }
