@@ -54,18 +54,23 @@ final class EpisodeRecording implements Recording, SampleSink {
         this.onStopped = onStopped;
         this.lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        this.lock = lockChannel.lock();
-        ManifestIO.write(directory, manifest);
-        LinkedBlockingQueue<CameraEncoder.FrameRef> frameRefs = new LinkedBlockingQueue<>();
-        List<StreamQueue> all = List.copyOf(queues.values());
-        this.writer = new McapEpisodeWriter(directory, manifest, all, frameRefs, failure);
-        for (StreamQueue q : all) {
-            if (q.isCamera()) {
-                CameraEncoder encoder = new CameraEncoder(q, directory.resolve(q.stream.videoFile()), frameRefs,
-                        writer::wake, failure);
-                encoders.add(encoder);
-                threads.add(new Thread(encoder, "rec-enc-" + q.stream.topic()));
+        try {
+            this.lock = lockChannel.lock();
+            ManifestIO.write(directory, manifest);
+            LinkedBlockingQueue<CameraEncoder.FrameRef> frameRefs = new LinkedBlockingQueue<>();
+            List<StreamQueue> all = List.copyOf(queues.values());
+            this.writer = new McapEpisodeWriter(directory, manifest, all, frameRefs, failure);
+            for (StreamQueue q : all) {
+                if (q.isCamera()) {
+                    CameraEncoder encoder = new CameraEncoder(q, directory.resolve(q.stream.videoFile()), frameRefs,
+                            writer::wake, failure);
+                    encoders.add(encoder);
+                    threads.add(new Thread(encoder, "rec-enc-" + q.stream.topic()));
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            lockChannel.close();
+            throw e;
         }
         threads.add(new Thread(writer, "rec-mcap-" + manifest.episodeId()));
     }
