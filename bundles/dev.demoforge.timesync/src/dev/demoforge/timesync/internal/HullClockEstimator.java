@@ -14,7 +14,7 @@ import dev.demoforge.timesync.ResidualStats;
 
 /**
  * Lower-envelope clock estimator. Pairs are reduced to the lowest pair of each short stretch of device time (at
- * least 2 pairs and 62.5 ms), and the clock line is refitted under the hull of those points ({@link HullFit}) each
+ * least 1 pair and 62.5 ms), and the clock line is refitted under the hull of those points ({@link HullFit}) each
  * time a window closes (at least 32 pairs and 250 ms, at most 2 s). All spans double whenever the points of a
  * segment are merged to stay within {@link #MAX_POINTS}.
  * <p>
@@ -33,7 +33,7 @@ final class HullClockEstimator implements ClockEstimator {
     static final int MAX_POINTS = 4096;
     static final int RING = 4096;
     static final int MAX_CLOSED_SEGMENTS = 64;
-    private static final int POINT_SAMPLES = 2;
+    private static final int POINT_SAMPLES = 1;
     private static final long POINT_NS = 62_500_000L;
     private static final int WINDOW_SAMPLES = 32;
     private static final long WINDOW_NS = 250_000_000L;

@@ -19,7 +19,9 @@ final class Segment {
     private long[] wh;
     private int size;
     private long samples;
-    private HullFit.Line line;
+    /** The lines under the points: as fitted, and with the slope pulled towards the prior (see the constructor). */
+    private HullFit.Line raw;
+    private HullFit.Line shrunk;
     private final double prior;
     private final boolean shrink;
     /** Shrink span per ns of median delay above the line: 0.1 / 50 ppm. */
@@ -27,7 +29,8 @@ final class Segment {
 
     /**
      * @param priorSlope slope assumed until the points tell (the previous segment's, or 0)
-     * @param shrink     whether the slope over a span T of points is pulled towards the prior, by the weight
+     * @param shrink     whether the model's slope over a span T of points is pulled towards the prior (windows
+     *                   and outliers are always judged against that line), by the weight
      *                   {@code T² / (T² + S²)} with S = {@value #SHRINK_PER_NS} × the points' median delay above
      *                   the line (0.1 × the delay over a 50 ppm prior spread of drifts): over short spans the
      *                   hull's slope is mostly noise, and extrapolating noise costs more than a small drift
@@ -70,9 +73,10 @@ final class Segment {
         return (host - device) - c0;
     }
 
-    /** How far {@code (device, host)} lies above the current line, ns (negative: below it). */
+    /** How far {@code (device, host)} lies above the judging (shrunk) line, ns (negative: below it). */
     double residual(long device, long host) {
-        HullFit.Line l = line();
+        fitLines();
+        HullFit.Line l = shrunk;
         return y(device, host) - l.at(x(device));
     }
 
@@ -100,7 +104,8 @@ final class Segment {
         for (int i = 0; i < n; i++) {
             merged |= add(device[i], host[i]);
         }
-        line = null;
+        raw = null;
+        shrunk = null;
         return merged;
     }
 
@@ -121,7 +126,8 @@ final class Segment {
     }
 
     private void mergePairs() {
-        HullFit.Line l = line();
+        fitLines();
+        HullFit.Line l = shrunk;
         int n = 0;
         for (int i = 0; i < size; i += 2) {
             int keep = i;
@@ -134,23 +140,31 @@ final class Segment {
         size = n;
     }
 
-    /** The line under the points, fitted lazily. */
+    /** The model line under the points (shrunk when online), fitted lazily. */
     HullFit.Line line() {
-        if (line == null) {
-            line = fit(0, 0, false);
+        fitLines();
+        return shrink ? shrunk : raw;
+    }
+
+    private void fitLines() {
+        if (raw == null) {
+            HullFit.Line[] both = fit(0, 0, false);
+            raw = both[0];
+            shrunk = both[1];
         }
-        return line;
     }
 
-    /** The line with one extra, provisional point (the open stretch's lowest pair). */
+    /** The model line with one extra, provisional point (the open stretch's lowest pair). */
     HullFit.Line lineWith(long device, long host) {
-        return fit(device, host, true);
+        return fit(device, host, true)[shrink ? 1 : 0];
     }
 
-    private HullFit.Line fit(long extraD, long extraH, boolean extra) {
+    /** {raw, shrunk} lines under the points. */
+    private HullFit.Line[] fit(long extraD, long extraH, boolean extra) {
         int n = size + (extra ? 1 : 0);
         if (n == 0) {
-            return new HullFit.Line(0, prior);
+            HullFit.Line none = new HullFit.Line(0, prior);
+            return new HullFit.Line[] {none, none};
         }
         double[] x = new double[n];
         double[] y = new double[n];
@@ -162,9 +176,9 @@ final class Segment {
             x[size] = x(extraD);
             y[size] = y(extraD, extraH);
         }
-        HullFit.Line raw = HullFit.fit(x, y, n, prior, HullClockEstimator.MAX_SLOPE);
-        if (!shrink || n < 2) {
-            return raw;
+        HullFit.Line fitted = HullFit.fit(x, y, n, prior, HullClockEstimator.MAX_SLOPE);
+        if (n < 2) {
+            return new HullFit.Line[] {fitted, fitted};
         }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -172,17 +186,17 @@ final class Segment {
         for (int i = 0; i < n; i++) {
             lo = Math.min(lo, x[i]);
             hi = Math.max(hi, x[i]);
-            above[i] = y[i] - raw.at(x[i]);
+            above[i] = y[i] - fitted.at(x[i]);
         }
         java.util.Arrays.sort(above);
         double s = SHRINK_PER_NS * above[n / 2];
         double span2 = (hi - lo) * (hi - lo);
-        double slope = prior + (raw.s() - prior) * span2 / (span2 + s * s);
+        double slope = prior + (fitted.s() - prior) * span2 / (span2 + s * s);
         double a = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             a = Math.min(a, y[i] - slope * x[i]);
         }
-        return new HullFit.Line(a, slope);
+        return new HullFit.Line[] {fitted, new HullFit.Line(a, slope)};
     }
 
     /** Mean x of the points (the reference point of the segment's offset), with an optional extra point. */
