@@ -20,8 +20,9 @@ package dev.demoforge.dataset;
  * @param rowsOutside    rows before the first or after the last sample (the nearest sample is held)
  * @param gaps           intervals between consecutive samples longer than twice the nominal period
  * @param longestGapNs   the longest interval between consecutive samples
- * @param dropped        {@link Method#NEAREST}: frames inside the rows' span that no row shows; {@link Method#REFERENCE}:
- *                       recorded frames past the last decodable one; interpolated streams: 0 (taking fewer samples
+ * @param dropped        {@link Method#NEAREST}: frames inside the rows' span that no row shows;
+ *                       {@link Method#REFERENCE}: recorded frames past the last decodable one; interpolated streams:
+ *                       0 (taking fewer samples
  *                       than recorded is resampling, not loss)
  * @param duplicated     {@link Method#NEAREST}: rows showing the same frame as the row before
  * @param outOfOrder     samples whose time was not after the previous one (left out; frames: moved 1 ns after it)

@@ -159,8 +159,9 @@ public record ClockModel(String clockId, List<ClockSegment> segments, long fixed
                     integer(s, "samples", where)));
         }
         JsonObject r = object(o.get("residuals"), "residuals");
-        ResidualStats residuals = new ResidualStats(integer(r, "count", "residuals"), integer(r, "min_ns", "residuals"),
-                integer(r, "p50_ns", "residuals"), integer(r, "p99_ns", "residuals"), integer(r, "max_ns", "residuals"));
+        String at = "residuals";
+        ResidualStats residuals = new ResidualStats(integer(r, "count", at), integer(r, "min_ns", at),
+                integer(r, "p50_ns", at), integer(r, "p99_ns", at), integer(r, "max_ns", at));
         JsonElement id = o.get("clock_id");
         if (id == null || !id.isJsonPrimitive()) {
             throw new IllegalArgumentException("Clock model JSON: field 'clock_id' is missing");

@@ -23,9 +23,13 @@ import dev.demoforge.timesync.ResidualStats;
  * it is, the clock stepped forward and a new segment starts. Windows far above the line for at least three windows
  * and two seconds mean the clock stepped back (shorter bursts of delay are kept); if the old line comes back
  * later, that was a long burst of delay and the old segment is resumed; a segment younger than two seconds that
- * ends in a step forward was a burst of delay from its start, and is replaced. Device time going back by more than 10 ms
- * starts a new segment at once. A new segment keeps the old drift until its own points tell otherwise, and its
+ * ends in a step forward was a burst of delay from its start, and is replaced. Device time going back by more than
+ * 10 ms starts a new segment at once. A new segment keeps the old drift until its own points tell otherwise, and its
  * first pair is sought among the recent pairs: the one from which the new line, not the old, explains the delays.
+ * <p>
+ * Windows are judged against a line whose slope over short spans is pulled towards the prior (see {@link Segment}):
+ * the hull's own slope over a second or two of a camera's pairs is mostly noise. The online model uses that line
+ * too; the whole-recording fit ({@code online = false}) uses the hull's slope.
  */
 final class HullClockEstimator implements ClockEstimator {
 

@@ -146,7 +146,8 @@ class HullClockEstimatorTest {
 
     @Test
     void memoryStaysBoundedOverAnHourAt1kHzAndTheFitStaysSharp() {
-        HullClockEstimator est = new HullClockEstimator("hour", 150 * US, PairHistory.ring(HullClockEstimator.RING), true);
+        HullClockEstimator est = new HullClockEstimator("hour", 150 * US,
+                PairHistory.ring(HullClockEstimator.RING), true);
         SplittableRandom rng = new SplittableRandom(10);
         long n = 3_600_000;
         long lastErr = 0;
@@ -170,7 +171,8 @@ class HullClockEstimatorTest {
     void theOnlineEstimateSettlesWithinTwoSeconds() {
         Crafted c = Crafted.generate(11, 200, 10, -2_000 * MS, -50, 20 * US,
                 Crafted.exponential(200 * US, 500 * US, 3 * MS), t -> 0);
-        HullClockEstimator est = new HullClockEstimator("online", 200 * US, PairHistory.ring(HullClockEstimator.RING), true);
+        HullClockEstimator est = new HullClockEstimator("online", 200 * US,
+                PairHistory.ring(HullClockEstimator.RING), true);
         long worst = 0;
         for (int i = 0; i < c.n; i++) {
             est.add(c.device[i], c.host[i]);
