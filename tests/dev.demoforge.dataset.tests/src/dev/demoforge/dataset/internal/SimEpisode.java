@@ -58,6 +58,7 @@ final class SimEpisode {
             Path root = Files.createTempDirectory("alignment-episodes");
             EpisodeSummary summary;
             try (ConnectedStation station = stations.connect(new StationConfig(sim.id(), sim.robotType(), devices))) {
+                Thread.sleep(500); // as the command line does: every device streaming before the episode starts
                 Recording recording = OsgiServices.get(Recorder.class).start(station,
                         new RecordingRequest(root, "pick the cube", "test", null, 11L));
                 Thread.sleep(8_000);
