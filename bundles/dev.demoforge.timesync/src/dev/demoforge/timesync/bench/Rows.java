@@ -16,17 +16,24 @@ final class Rows {
     private Rows() {
     }
 
+    /** Loop phases pooled: a loop's phase against a camera barely moves in a run, and decides its staleness. */
+    static final int PHASES = 10;
+
     /**
      * LeRobot's loop: at every tick of a {@code loopHz} loop on the host clock, each stream's latest received
-     * sample goes into a row stamped with the tick.
+     * sample goes into a row stamped with the tick. The loop is run at {@value #PHASES} phases spread over one
+     * period and the rows pooled, so the figures do not depend on where the loop happened to start.
      */
     static Figures naive(Times ref, Times s, long from, long to, double loopHz) {
-        int rows = (int) ((to - from) * loopHz / 1e9);
+        int perPhase = (int) ((to - from) * loopHz / 1e9) - 1;
+        int rows = perPhase * PHASES;
         long[] err = new long[rows];
         long[] skew = new long[rows];
         int k = 0;
-        for (int r = 0; r < rows; r++) {
-            long tick = from + Math.round(r * 1e9 / loopHz);
+        for (int row = 0; row < rows; row++) {
+            int r = row / PHASES;
+            int phase = row % PHASES;
+            long tick = from + Math.round((r + (double) phase / PHASES) * 1e9 / loopHz);
             int i = Times.lastAtOrBefore(s.host, s.n, tick);
             int j = Times.lastAtOrBefore(ref.host, ref.n, tick);
             if (i < 0 || j < 0) {

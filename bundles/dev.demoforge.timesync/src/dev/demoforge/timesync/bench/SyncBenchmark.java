@@ -23,8 +23,9 @@ import dev.demoforge.timesync.TimeSyncService;
  * <li>time-base error: host receive time (what DemoForge aligned on before time sync), the online estimate as each
  * sample arrived, and the whole-recording fit export uses;</li>
  * <li>row error, on the dataset's rows: <em>naive</em> rows at a fixed-rate loop time holding each stream's latest
- * received sample (LeRobot's recording loop), versus <em>synced</em> rows at the reference camera's estimated capture
- * instants with vector streams interpolated and other cameras' nearest frames (DemoForge's alignment).</li>
+ * received sample (LeRobot's recording loop; pooled over ten loop phases), versus <em>synced</em> rows at the
+ * reference camera's estimated capture instants with vector streams interpolated and other cameras' nearest frames
+ * (DemoForge's alignment).</li>
  * </ul>
  * Blocking for the run time plus a second; CPU use is the station's own. Every figure is in ms of the host clock.
  */
