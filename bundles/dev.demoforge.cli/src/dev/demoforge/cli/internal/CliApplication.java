@@ -17,8 +17,8 @@ import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.quality.api.Verdict;
 
 /**
- * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export. Exit codes: 0 done,
- * 1 failed (the message says what), 2 bad command line.
+ * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, bench. Exit codes:
+ * 0 done, 1 failed (the message says what), 2 bad command line.
  */
 public final class CliApplication implements IApplication {
 
@@ -29,7 +29,7 @@ public final class CliApplication implements IApplication {
             "export", Set.of("format", "out", "episodes", "name"),
             "bench", Set.of("cameras", "seconds"));
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"));
-    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder"));
+    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync"));
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
     private final PrintStream out = System.out;
@@ -43,7 +43,8 @@ public final class CliApplication implements IApplication {
             return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS), services);
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
-            System.err.println("Usage: demoforge demo|record|episodes|export|bench recorder [options]   (see README.md)");
+            System.err.println("Usage: demoforge demo|record|episodes|export|bench recorder|sync [options]"
+                    + "   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,12 +87,25 @@ public final class CliApplication implements IApplication {
                 printExport(r);
             }
             case "demo" -> demo(args, services, workspace, catalog);
-            case "bench" -> new RecorderBenchmark(services, workspace, out).run(
-                    args.text("cameras", null) == null ? 0 : args.positiveInt("cameras", 1),
-                    args.positiveDouble("seconds", 20), args.flag("json"));
+            case "bench" -> bench(args, services, workspace);
             default -> throw new UsageException("Unknown verb " + args.verb());
         }
         return 0;
+    }
+
+    private void bench(Arguments args, Services services, Workspace workspace)
+            throws UsageException, IOException, InterruptedException {
+        if (args.subject().equals("sync")) {
+            if (args.text("cameras", null) != null) {
+                throw new UsageException("bench sync runs the simulated station as configured; --cameras is for"
+                        + " bench recorder");
+            }
+            new SyncBenchCommand(services, out).run(args.positiveDouble("seconds", 30), args.flag("json"));
+            return;
+        }
+        new RecorderBenchmark(services, workspace, out).run(
+                args.text("cameras", null) == null ? 0 : args.positiveInt("cameras", 1),
+                args.positiveDouble("seconds", 20), args.flag("json"));
     }
 
     private void demo(Arguments args, Services services, Workspace workspace, Catalog catalog)
