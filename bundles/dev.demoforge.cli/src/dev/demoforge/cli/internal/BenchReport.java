@@ -46,9 +46,9 @@ final class BenchReport {
             line(out, r);
             List<double[]> t = r.timeline();
             int step = Math.max(1, t.size() / 10);
-            StringBuilder b = new StringBuilder("  heap MB over time:");
+            StringBuilder b = new StringBuilder("  over time (s: heap MB / deepest queue):");
             for (int i = 0; i < t.size(); i += step) {
-                b.append(String.format(" %.0fs=%.0f", t.get(i)[0], t.get(i)[1]));
+                b.append(String.format(" %.0f: %.0f/%.0f", t.get(i)[0], t.get(i)[1], t.get(i)[3]));
             }
             out.println(b);
         }

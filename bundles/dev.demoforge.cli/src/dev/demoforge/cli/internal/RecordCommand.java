@@ -76,17 +76,18 @@ final class RecordCommand {
                 EpisodeSummary summary = recording.stop();
                 EpisodeRecord record = Episodes.record(summary, session.id(), stationId, task, operator);
                 catalog.putEpisode(record);
+                if (!summary.problem().isEmpty()) {
+                    out.printf("  %-32s %6.1f s  STOPPED: %s%n", record.id(), record.durationSeconds(),
+                            summary.problem());
+                    throw new IOException("Recording stopped: " + summary.problem() + ". Episode " + record.id()
+                            + " is kept as far as it got and is repaired on the next start.");
+                }
                 List<CheckResult> checks = quality.evaluate(store.open(summary.directory()));
                 catalog.putChecks(record.id(), checks.stream().map(RecordCommand::checkRecord).toList());
                 Verdict verdict = QualityService.overall(checks);
                 results.add(new Recorded(record, verdict, checks));
-                out.printf("  %-32s %6.1f s %5d frames %4d drops  checks: %s%s%n", record.id(),
-                        record.durationSeconds(), record.frames(), record.drops(), verdict,
-                        summary.problem().isEmpty() ? "" : "  PROBLEM: " + summary.problem());
-                if (!summary.problem().isEmpty()) {
-                    throw new IOException("Recording stopped: " + summary.problem() + " (episode " + record.id()
-                            + " kept as far as it got)");
-                }
+                out.printf("  %-32s %6.1f s %5d frames %4d drops  checks: %s%n", record.id(),
+                        record.durationSeconds(), record.frames(), record.drops(), verdict);
             }
         } finally {
             catalog.closeSession(session.id());

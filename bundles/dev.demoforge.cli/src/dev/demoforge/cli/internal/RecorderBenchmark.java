@@ -122,7 +122,8 @@ final class RecorderBenchmark {
                 sampleRecorderThreads(recorderCpu);
                 if (System.nanoTime() >= nextSample) {
                     timeline.add(new double[] {(System.nanoTime() - start) / 1e9, heapMb(),
-                            recording.liveStats().stream().mapToLong(StreamSummary::drops).sum()});
+                            recording.liveStats().stream().mapToLong(StreamSummary::drops).sum(),
+                            recording.queueDepths().values().stream().mapToInt(Integer::intValue).max().orElse(0)});
                     nextSample += 1_000_000_000L;
                 }
             }
