@@ -15,8 +15,8 @@ import dev.demoforge.episode.api.RecordedStream;
 /**
  * A raw episode whose streams are read from disk once and then served from memory, so that every check of one
  * evaluation does not parse the MCAP again. The first {@link #read} reads every stream of the manifest plus the
- * recorder's drop notes; episodes with more than {@value #MAX_SAMPLES} samples are not cached. One thread at a time,
- * like the episode it wraps.
+ * recorder's drop and gap notes; episodes with more than {@value #MAX_SAMPLES} samples are not cached. One thread at
+ * a time, like the episode it wraps.
  */
 final class CachedEpisode implements RawEpisode {
 
@@ -66,6 +66,7 @@ final class CachedEpisode implements RawEpisode {
         Set<String> all = new HashSet<>(topics);
         episode.manifest().streams().stream().map(RecordedStream::topic).forEach(all::add);
         all.add(RecordingHealthCheck.DROPS_TOPIC);
+        all.add(RecordingHealthCheck.GAPS_TOPIC);
         List<Entry> cache = new ArrayList<>();
         episode.read(all, (topic, sample) -> {
             if (cache.size() < MAX_SAMPLES) {

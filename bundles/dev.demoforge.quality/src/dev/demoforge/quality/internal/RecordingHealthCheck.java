@@ -3,7 +3,6 @@ package dev.demoforge.quality.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,6 @@ import dev.demoforge.device.api.StreamKind;
 import dev.demoforge.episode.api.EpisodeStatus;
 import dev.demoforge.episode.api.EpisodeSummary;
 import dev.demoforge.episode.api.RawEpisode;
-import dev.demoforge.episode.api.RecordedStream;
 import dev.demoforge.episode.api.StreamSummary;
 import dev.demoforge.quality.api.CheckResult;
 import dev.demoforge.quality.api.QualityCheck;
@@ -29,8 +27,8 @@ import dev.demoforge.quality.api.Verdict;
 
 /**
  * Recording health: every stream's achieved rate against its nominal rate, dropped samples (with the instants the
- * recorder noted them on {@value #DROPS_TOPIC}), and gaps: host receive times of a non-event stream further apart
- * than {@value #GAP_PERIODS} nominal periods and at least {@value #MIN_GAP_S} s.
+ * recorder noted them on {@value #DROPS_TOPIC}), and gaps (the recorder's notes on {@value #GAPS_TOPIC}: a stream
+ * silent for more than five nominal periods, at least 100 ms).
  * Score = the lowest achieved/nominal ratio over the streams (1 = every stream at rate).
  * WARN below {@value #WARN_RATIO} of nominal, with any drop or gap; FAIL below {@value #FAIL_RATIO}, with more than
  * {@value #FAIL_DROP_FRACTION} of a stream's samples dropped, without camera frames, or when the recording stopped
@@ -43,8 +41,7 @@ public final class RecordingHealthCheck implements QualityCheck {
     static final double FAIL_RATIO = 0.5;
     static final double FAIL_DROP_FRACTION = 0.05;
     static final String DROPS_TOPIC = "/recorder/drops";
-    static final double GAP_PERIODS = 4;
-    static final double MIN_GAP_S = 0.05;
+    static final String GAPS_TOPIC = "/recorder/gaps";
     private static final int MAX_REASONS_PER_STREAM = 5;
 
     @Override
@@ -102,54 +99,40 @@ public final class RecordingHealthCheck implements QualityCheck {
         return new CheckResult(id(), verdict, score, reasons);
     }
 
-    /** Gaps in each non-event stream's host times, and the recorder's drop notes with their instants. */
+    /** The recorder's gap and drop notes, with the instants they name. */
     private static List<Reason> gapsAndDrops(RawEpisode episode) throws IOException {
-        Map<String, Double> maxGap = new HashMap<>();
-        for (RecordedStream s : episode.manifest().streams()) {
-            if (s.spec().kind() != StreamKind.EVENT) {
-                maxGap.put(s.topic(), Math.max(MIN_GAP_S, GAP_PERIODS / s.spec().nominalRateHz()));
-            }
-        }
-        Set<String> topics = new HashSet<>(maxGap.keySet());
-        topics.add(DROPS_TOPIC);
         long start = episode.manifest().startHostNanos();
-        Map<String, Long> lastSeen = new HashMap<>();
-        Map<String, Integer> reported = new HashMap<>();
+        Map<String, Integer> gaps = new HashMap<>();
         List<Reason> reasons = new ArrayList<>();
-        episode.read(topics, (topic, sample) -> {
-            double t = (sample.hostNanos() - start) * 1e-9;
-            if (topic.equals(DROPS_TOPIC)) {
-                if (sample instanceof EventSample e) {
-                    reasons.add(dropNote(e.text(), t));
+        episode.read(Set.of(GAPS_TOPIC, DROPS_TOPIC), (topic, sample) -> {
+            if (!(sample instanceof EventSample e)) {
+                return;
+            }
+            double t = (e.hostNanos() - start) * 1e-9;
+            try {
+                JsonObject o = JsonParser.parseString(e.text()).getAsJsonObject();
+                String stream = o.get("topic").getAsString();
+                if (topic.equals(DROPS_TOPIC)) {
+                    reasons.add(new Reason(String.format(Locale.ROOT, "%s: %d samples dropped before %.1f s",
+                            stream, o.get("dropped").getAsLong(), t), t, t));
+                } else if (gaps.merge(stream, 1, Integer::sum) <= MAX_REASONS_PER_STREAM) {
+                    double from = (o.get("from_host_ns").getAsLong() - start) * 1e-9;
+                    double to = (o.get("to_host_ns").getAsLong() - start) * 1e-9;
+                    reasons.add(new Reason(String.format(Locale.ROOT, "%s: no samples for %.2f s from %.1f s",
+                            stream, to - from, from), from, to));
                 }
-                return;
-            }
-            Long previous = lastSeen.put(topic, sample.hostNanos());
-            if (previous == null) {
-                return;
-            }
-            double gap = (sample.hostNanos() - previous) * 1e-9;
-            if (gap > maxGap.get(topic) && reported.merge(topic, 1, Integer::sum) <= MAX_REASONS_PER_STREAM) {
-                reasons.add(new Reason(String.format(Locale.ROOT, "%s: no samples for %.2f s from %.1f s", topic,
-                        gap, t - gap), t - gap, t));
+            } catch (JsonParseException | IllegalStateException | NullPointerException
+                    | UnsupportedOperationException x) {
+                reasons.add(new Reason(String.format(Locale.ROOT, "unreadable note on %s at %.1f s: %s", topic, t,
+                        e.text()), t, t));
             }
         });
-        reported.forEach((topic, n) -> {
+        gaps.forEach((stream, n) -> {
             if (n > MAX_REASONS_PER_STREAM) {
-                reasons.add(new Reason(topic + ": " + (n - MAX_REASONS_PER_STREAM) + " more gaps", 0, 0));
+                reasons.add(new Reason(stream + ": " + (n - MAX_REASONS_PER_STREAM) + " more gaps", 0, 0));
             }
         });
         return reasons;
-    }
-
-    private static Reason dropNote(String text, double t) {
-        try {
-            JsonObject o = JsonParser.parseString(text).getAsJsonObject();
-            return new Reason(String.format(Locale.ROOT, "%s: %d samples dropped before %.1f s",
-                    o.get("topic").getAsString(), o.get("dropped").getAsLong(), t), t, t);
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
-            return new Reason("recorder drop note at " + String.format(Locale.ROOT, "%.1f s", t) + ": " + text, t, t);
-        }
     }
 
     private static Reason rate(StreamSummary s, double ratio, double end) {
