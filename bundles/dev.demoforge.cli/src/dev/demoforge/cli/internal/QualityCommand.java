@@ -81,7 +81,7 @@ final class QualityCommand {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("episode", e.id());
             row.put("verdict", QualityService.overall(results.get()).name());
-            row.put("checks", results.get());
+            row.put("checks", results.get().stream().map(QualityCommand::json).toList());
             all.add(row);
             if (!json) {
                 print(e.id(), results.get());
@@ -93,6 +93,26 @@ final class QualityCommand {
             out.printf("%d episodes checked%s%n", all.size(), failed == 0 ? "" : ", " + failed + " could not be");
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** A check result as JSON-friendly maps: snake case, NaN as null. */
+    private static Map<String, Object> json(CheckResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("check", r.checkId());
+        m.put("verdict", r.verdict().name());
+        m.put("score", finite(r.score()));
+        m.put("reasons", r.reasons().stream().map(x -> {
+            Map<String, Object> reason = new LinkedHashMap<>();
+            reason.put("text", x.text());
+            reason.put("start_s", x.startSeconds());
+            reason.put("end_s", x.endSeconds());
+            return reason;
+        }).toList());
+        return m;
+    }
+
+    private static Double finite(double d) {
+        return Double.isFinite(d) ? d : null;
     }
 
     private void print(String id, List<CheckResult> results) {
@@ -154,9 +174,19 @@ final class QualityCommand {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("scored", validation.scored());
             doc.put("skipped", validation.skipped());
-            doc.put("checks", validation.rows().stream().map(r -> Map.of("check", r.checkId(), "detects",
-                    r.problem(), "tp", r.tp(), "fp", r.fp(), "fn", r.fn(), "tn", r.tn(), "precision", r.precision(),
-                    "recall", r.recall())).toList());
+            doc.put("checks", validation.rows().stream().map(r -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("check", r.checkId());
+                m.put("detects", r.problem());
+                m.put("tp", r.tp());
+                m.put("fp", r.fp());
+                m.put("fn", r.fn());
+                m.put("tn", r.tn());
+                m.put("precision", finite(r.precision()));
+                m.put("recall", finite(r.recall()));
+                return m;
+            }).toList());
+            doc.put("episodes_per_second", checked / Math.max(seconds, 1e-9));
             out.println(Json.GSON.toJson(doc));
         } else {
             out.print(validation.table());
