@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the materialized product, run by the product module in the integration-test phase:
 #   demo            ./demoforge demo records, checks and exports; independent readers (hyparquet, ffprobe) verify
+#   quality         ./demoforge quality checks the demo's episodes; --report scores them against the sim's truth
 #   kill-recovery   a recording process killed with SIGKILL is recovered on the next start, readable by ffprobe
 #                   and @mcap/core
 #   disk-full       recording onto a full filesystem stops with a clear message; the next start repairs the episode
@@ -29,6 +30,16 @@ check() {  # check NAME COMMAND... : runs the command, records pass/fail
 demo() {
   "$root/demoforge" demo --episodes 3 --seconds 8 --workspace "$work/ws" --out "$work/lerobot" || return 1
   node "$root/tests/readers/lerobot-check.mjs" "$work/lerobot"
+}
+
+quality() {  # the demo's episodes: checks with reasons, stored in the catalog; the report against the sim's truth
+  "$root/demoforge" quality --workspace "$work/ws" | tee "$work/quality.txt" || return 1
+  grep -q "^3 episodes checked$" "$work/quality.txt" || { echo "not 3 episodes checked"; return 1; }
+  grep -q "released inside the target region" "$work/quality.txt" || { echo "no successful release"; return 1; }
+  "$root/demoforge" quality --report --json --workspace "$work/ws" >"$work/quality-report.json" || return 1
+  node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    if (r.scored + r.skipped !== 3 || r.checks.length !== 3) { console.log(r); process.exit(1); }' \
+    "$work/quality-report.json"
 }
 
 kill_recovery() {
@@ -94,6 +105,7 @@ expect_usage_error() {  # expect_usage_error TEXT ARGS... : exit code 2 and TEXT
 }
 
 check demo demo
+check quality quality
 check kill-recovery kill_recovery
 check disk-full disk_full
 ws=(--workspace "$work/ws-bad")

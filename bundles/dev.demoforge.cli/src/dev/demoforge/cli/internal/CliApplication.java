@@ -17,8 +17,8 @@ import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.quality.api.Verdict;
 
 /**
- * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, bench. Exit codes:
- * 0 done, 1 failed (the message says what), 2 bad command line.
+ * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, quality, bench. Exit
+ * codes: 0 done, 1 failed (the message says what), 2 bad command line.
  */
 public final class CliApplication implements IApplication {
 
@@ -27,8 +27,10 @@ public final class CliApplication implements IApplication {
             "record", Set.of("station", "episodes", "task", "seconds", "operator", "seed"),
             "episodes", Set.of(),
             "export", Set.of("format", "out", "episodes", "name"),
-            "bench", Set.of("cameras", "seconds"));
-    private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"));
+            "bench", Set.of("cameras", "seconds"),
+            "quality", Set.of("episodes", "record", "seed", "parallel"));
+    private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
+            "quality", Set.of("json", "report"));
     private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync"));
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
@@ -43,7 +45,7 @@ public final class CliApplication implements IApplication {
             return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS), services);
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
-            System.err.println("Usage: demoforge demo|record|episodes|export|bench recorder|sync [options]"
+            System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync [options]"
                     + "   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
@@ -88,6 +90,9 @@ public final class CliApplication implements IApplication {
             }
             case "demo" -> demo(args, services, workspace, catalog);
             case "bench" -> bench(args, services, workspace);
+            case "quality" -> {
+                return new QualityCommand(services, workspace, out).run(args);
+            }
             default -> throw new UsageException("Unknown verb " + args.verb());
         }
         return 0;
