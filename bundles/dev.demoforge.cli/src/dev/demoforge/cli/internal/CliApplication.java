@@ -26,7 +26,7 @@ public final class CliApplication implements IApplication {
             "demo", Set.of("episodes", "out", "seconds"),
             "record", Set.of("station", "episodes", "task", "seconds", "operator", "seed"),
             "episodes", Set.of(),
-            "export", Set.of("format", "out", "episodes", "name"),
+            "export", Set.of("format", "out", "episodes", "name", "options"),
             "bench", Set.of("cameras", "seconds"),
             "quality", Set.of("episodes", "record", "seed", "parallel"));
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
@@ -85,7 +85,7 @@ public final class CliApplication implements IApplication {
                     throw new UsageException("export needs --out DIR");
                 }
                 ExportResult r = new Exporting(services, out).export(format, outDir,
-                        args.list("episodes"), args.text("name", "demoforge_dataset"));
+                        args.list("episodes"), args.text("name", "demoforge_dataset"), args.keyValues("options"));
                 printExport(r);
             }
             case "demo" -> demo(args, services, workspace, catalog);
@@ -136,7 +136,8 @@ public final class CliApplication implements IApplication {
         if (accepted.isEmpty()) {
             throw new IOException("No episode passed the quality checks; nothing to export");
         }
-        printExport(new Exporting(services, out).export("lerobot", outDir, accepted, "demoforge_demo"));
+        printExport(new Exporting(services, out).export("lerobot", outDir, accepted, "demoforge_demo",
+                Map.of()));
     }
 
     private void printExport(ExportResult r) {
