@@ -3,6 +3,7 @@
 #   demo            ./demoforge demo records, checks and exports; independent readers (hyparquet, ffprobe) verify
 #   kill-recovery   a recording process killed with SIGKILL is recovered on the next start, readable by ffprobe
 #                   and @mcap/core
+#   disk-full       recording onto a full filesystem stops with a clear message; the next start repairs the episode
 #   bad-input       bad verbs, options, formats and paths give a clear message and exit code 2
 # Prints one line per check and a closing "e2e: N passed, N failed"; exits non-zero if any failed.
 set -uo pipefail
@@ -58,6 +59,29 @@ kill_recovery() {
   node "$root/tests/readers/mcap-check.mjs" "$dir/episode.mcap"
 }
 
+disk_full() {
+  local ws="$work/ws-full" out code dir copy frames
+  mkdir -p "$ws/episodes" "$work/ws-full2/episodes"
+  mount -t tmpfs -o size=4m tmpfs "$ws/episodes" || { echo "cannot mount a 4 MB tmpfs (needs root)"; return 1; }
+  out=$("$root/demoforge" record --station sim --episodes 1 --seconds 60 --task "fill the disk" --workspace "$ws" 2>&1)
+  code=$?
+  echo "$out"
+  dir=$(ls -d "$ws"/episodes/ep-* | head -n 1)
+  cp -r "$dir" "$work/ws-full2/episodes/"
+  umount "$ws/episodes"
+  [ "$code" -eq 1 ] || { echo "exit code $code, expected 1"; return 1; }
+  grep -q "disk full" <<<"$out" || { echo "no disk-full message"; return 1; }
+  # the next start, with room again, repairs what was written before the disk filled up
+  "$root/demoforge" episodes --workspace "$work/ws-full2" | tee "$work/full-episodes.txt"
+  grep -q "Recovered episode" "$work/full-episodes.txt" || { echo "not recovered"; return 1; }
+  copy="$work/ws-full2/episodes/$(basename "$dir")"
+  frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames \
+    -of default=nokey=1:noprint_wrappers=1 "$copy/cam_scene.image.mp4") || return 1
+  echo "frames kept: $frames"
+  [ "$frames" -gt 30 ] || return 1
+  node "$root/tests/readers/mcap-check.mjs" "$copy/episode.mcap"
+}
+
 expect_usage_error() {  # expect_usage_error TEXT ARGS... : exit code 2 and TEXT in stderr
   local text=$1
   shift
@@ -71,6 +95,7 @@ expect_usage_error() {  # expect_usage_error TEXT ARGS... : exit code 2 and TEXT
 
 check demo demo
 check kill-recovery kill_recovery
+check disk-full disk_full
 ws=(--workspace "$work/ws-bad")
 check bad-verb expect_usage_error "Unknown verb 'frobnicate'" frobnicate
 check bad-option expect_usage_error "Unknown option --colour for episodes" episodes --colour "${ws[@]}"

@@ -14,10 +14,12 @@ import java.util.Set;
 final class Arguments {
 
     private final String verb;
+    private final String subject;
     private final Map<String, String> options = new HashMap<>();
 
-    private Arguments(String verb) {
+    private Arguments(String verb, String subject) {
         this.verb = verb;
+        this.subject = subject;
     }
 
     /**
@@ -25,9 +27,10 @@ final class Arguments {
      *
      * @param valued options that take a value, per verb (the global {@code --workspace} is always allowed)
      * @param flags  options without a value, per verb
+     * @param subjects verbs that take a subject word right after them ({@code bench recorder}), and the subjects
      */
-    static Arguments parse(String[] args, Map<String, Set<String>> valued, Map<String, Set<String>> flags)
-            throws UsageException {
+    static Arguments parse(String[] args, Map<String, Set<String>> valued, Map<String, Set<String>> flags,
+            Map<String, Set<String>> subjects) throws UsageException {
         if (args.length == 0) {
             throw new UsageException("No verb given. Verbs: " + String.join(", ", valued.keySet().stream().sorted().toList()));
         }
@@ -36,8 +39,19 @@ final class Arguments {
             throw new UsageException("Unknown verb '" + verb + "'. Verbs: "
                     + String.join(", ", valued.keySet().stream().sorted().toList()));
         }
-        Arguments parsed = new Arguments(verb);
-        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        String subject = null;
+        int first = 1;
+        if (subjects.containsKey(verb)) {
+            List<String> allowed = subjects.get(verb).stream().sorted().toList();
+            if (args.length < 2 || !allowed.contains(args[1])) {
+                throw new UsageException(verb + " needs one of " + allowed
+                        + (args.length < 2 ? "" : ", not '" + args[1] + "'"));
+            }
+            subject = args[1];
+            first = 2;
+        }
+        Arguments parsed = new Arguments(verb, subject);
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(first, args.length));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
             if (!arg.startsWith("--")) {
@@ -60,6 +74,11 @@ final class Arguments {
 
     String verb() {
         return verb;
+    }
+
+    /** The word after the verb for verbs that take one ({@code bench recorder}), else null. */
+    String subject() {
+        return subject;
     }
 
     boolean flag(String name) {

@@ -26,8 +26,10 @@ public final class CliApplication implements IApplication {
             "demo", Set.of("episodes", "out", "seconds"),
             "record", Set.of("station", "episodes", "task", "seconds", "operator", "seed"),
             "episodes", Set.of(),
-            "export", Set.of("format", "out", "episodes", "name"));
-    private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"));
+            "export", Set.of("format", "out", "episodes", "name"),
+            "bench", Set.of("cameras", "seconds"));
+    private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"));
+    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder"));
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
     private final PrintStream out = System.out;
@@ -38,10 +40,10 @@ public final class CliApplication implements IApplication {
                 new String[0]);
         context.applicationRunning();
         try (Services services = new Services()) {
-            return run(Arguments.parse(args, VALUED, FLAGS), services);
+            return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS), services);
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
-            System.err.println("Usage: demoforge demo|record|episodes|export [options]   (see README.md)");
+            System.err.println("Usage: demoforge demo|record|episodes|export|bench recorder [options]   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -66,7 +68,7 @@ public final class CliApplication implements IApplication {
                     throw new UsageException("record needs --task \"TEXT\" (the task / language instruction)");
                 }
                 Long seed = args.text("seed", null) == null ? null : (long) args.positiveInt("seed", 1);
-                new Recording(services, workspace, out).record(args.text("station", "sim"), task,
+                new RecordCommand(services, workspace, out).record(args.text("station", "sim"), task,
                         args.text("operator", System.getProperty("user.name")), args.positiveInt("episodes", 1),
                         args.positiveDouble("seconds", 10), seed);
             }
@@ -84,6 +86,9 @@ public final class CliApplication implements IApplication {
                 printExport(r);
             }
             case "demo" -> demo(args, services, workspace, catalog);
+            case "bench" -> new RecorderBenchmark(services, workspace, out).run(
+                    args.text("cameras", null) == null ? 0 : args.positiveInt("cameras", 1),
+                    args.positiveDouble("seconds", 20), args.flag("json"));
             default -> throw new UsageException("Unknown verb " + args.verb());
         }
         return 0;
@@ -96,9 +101,9 @@ public final class CliApplication implements IApplication {
         Path outDir = args.path("out", Path.of("demo-output", "lerobot").toAbsolutePath());
         out.printf("DemoForge demo: recording %d episodes of %.0f s from the simulated station into %s%n", count,
                 seconds, workspace.root());
-        List<Recording.Recorded> recorded = new Recording(services, workspace, out).record("sim", DEMO_TASK,
+        List<RecordCommand.Recorded> recorded = new RecordCommand(services, workspace, out).record("sim", DEMO_TASK,
                 "demo-operator", count, seconds, 1L);
-        for (Recording.Recorded r : recorded) {
+        for (RecordCommand.Recorded r : recorded) {
             ReviewState state = r.verdict() == Verdict.FAIL ? ReviewState.REJECTED : ReviewState.ACCEPTED;
             catalog.review(r.episode().id(), state, "demo-auto-gate", "quality checks: " + r.verdict());
         }

@@ -21,6 +21,9 @@ public interface Recording {
     /** Live per-stream figures (samples so far, drops so far). */
     List<StreamSummary> liveStats();
 
+    /** Samples waiting in each stream's queue right now, by topic (a growing depth means a writer falls behind). */
+    java.util.Map<String, Integer> queueDepths();
+
     /** Whether recording stopped by itself (disk full, write error); {@link #stop()} then returns the reason. */
     boolean failed();
 

@@ -38,7 +38,7 @@ final class EpisodeRecording implements Recording, SampleSink {
     private final McapEpisodeWriter writer;
     private final List<CameraEncoder> encoders = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final RecorderFailure failure = new RecorderFailure();
+    private final RecorderFailure failure;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Consumer<EpisodeSummary> onStopped;
@@ -52,20 +52,26 @@ final class EpisodeRecording implements Recording, SampleSink {
         this.manifest = manifest;
         this.queues = queues;
         this.onStopped = onStopped;
+        this.failure = new RecorderFailure(directory);
         this.lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        this.lock = lockChannel.lock();
-        ManifestIO.write(directory, manifest);
-        LinkedBlockingQueue<CameraEncoder.FrameRef> frameRefs = new LinkedBlockingQueue<>();
-        List<StreamQueue> all = List.copyOf(queues.values());
-        this.writer = new McapEpisodeWriter(directory, manifest, all, frameRefs, failure);
-        for (StreamQueue q : all) {
-            if (q.isCamera()) {
-                CameraEncoder encoder = new CameraEncoder(q, directory.resolve(q.stream.videoFile()), frameRefs,
-                        writer::wake, failure);
-                encoders.add(encoder);
-                threads.add(new Thread(encoder, "rec-enc-" + q.stream.topic()));
+        try {
+            this.lock = lockChannel.lock();
+            ManifestIO.write(directory, manifest);
+            LinkedBlockingQueue<CameraEncoder.FrameRef> frameRefs = new LinkedBlockingQueue<>();
+            List<StreamQueue> all = List.copyOf(queues.values());
+            this.writer = new McapEpisodeWriter(directory, manifest, all, frameRefs, failure);
+            for (StreamQueue q : all) {
+                if (q.isCamera()) {
+                    CameraEncoder encoder = new CameraEncoder(q, directory.resolve(q.stream.videoFile()), frameRefs,
+                            writer::wake, failure);
+                    encoders.add(encoder);
+                    threads.add(new Thread(encoder, "rec-enc-" + q.stream.topic()));
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            lockChannel.close();
+            throw e;
         }
         threads.add(new Thread(writer, "rec-mcap-" + manifest.episodeId()));
     }
@@ -113,6 +119,13 @@ final class EpisodeRecording implements Recording, SampleSink {
     }
 
     @Override
+    public Map<String, Integer> queueDepths() {
+        Map<String, Integer> depths = new java.util.LinkedHashMap<>();
+        queues.forEach((topic, q) -> depths.put(topic, q.queue.size()));
+        return depths;
+    }
+
+    @Override
     public boolean failed() {
         return failure.failed();
     }
@@ -134,12 +147,19 @@ final class EpisodeRecording implements Recording, SampleSink {
         writer.finish();
         join(threads.get(threads.size() - 1));
         List<StreamSummary> streams = queues.values().stream().map(q -> summary(q, seconds)).toList();
-        summary = new EpisodeSummary(manifest.episodeId(), directory, manifest.startedAt(), seconds, streams,
-                EpisodeStatus.FINISHED, failure.problem());
         try {
-            ManifestIO.write(directory, new EpisodeManifest(manifest.episodeId(), manifest.task(), manifest.operator(),
-                    manifest.sessionId(), manifest.stationId(), manifest.robotType(), manifest.startedAt(),
-                    manifest.startHostNanos(), manifest.streams(), EpisodeStatus.FINISHED, summary));
+            if (failure.failed()) {
+                // the files may be cut short: the manifest keeps saying RECORDING, so the next start repairs them
+                summary = new EpisodeSummary(manifest.episodeId(), directory, manifest.startedAt(), seconds, streams,
+                        EpisodeStatus.FAILED, failure.problem());
+            } else {
+                summary = new EpisodeSummary(manifest.episodeId(), directory, manifest.startedAt(), seconds, streams,
+                        EpisodeStatus.FINISHED, "");
+                ManifestIO.write(directory, new EpisodeManifest(manifest.episodeId(), manifest.task(),
+                        manifest.operator(), manifest.sessionId(), manifest.stationId(), manifest.robotType(),
+                        manifest.startedAt(), manifest.startHostNanos(), manifest.streams(), EpisodeStatus.FINISHED,
+                        summary));
+            }
         } finally {
             lock.release();
             lockChannel.close();

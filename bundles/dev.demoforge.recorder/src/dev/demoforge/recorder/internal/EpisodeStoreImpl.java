@@ -90,7 +90,7 @@ public final class EpisodeStoreImpl implements EpisodeStore {
         String problem;
         if (Files.exists(crashed)) {
             McapRecovery.Result r = McapRecovery.recover(crashed, mcap);
-            problem = "recovered after the recorder died: " + r.messages() + " messages kept, " + r.bytesLost()
+            problem = "repaired an unfinished recording: " + r.messages() + " messages kept, " + r.bytesLost()
                     + " bytes of the MCAP lost";
         } else {
             throw new IOException("Cannot recover " + dir + ": " + McapEpisodeWriter.FILE + " is missing");

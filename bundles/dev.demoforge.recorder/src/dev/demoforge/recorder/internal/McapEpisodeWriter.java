@@ -21,13 +21,15 @@ import dev.demoforge.mcap.McapWriter;
 
 /**
  * The single thread ("rec-mcap") that owns the episode's MCAP file: it drains every numeric and event queue and
- * the cameras' frame references, writes a gap event on {@code /recorder/drops} for each run of dropped samples,
- * and closes chunks by age so a killed process loses at most about half a second.
+ * the cameras' frame references, writes an event on {@code /recorder/drops} for each run of dropped samples and one
+ * on {@code /recorder/gaps} for each silence of a stream (see {@link StreamQueue#gapNanos()}), and closes chunks by
+ * age so a killed process loses at most about half a second.
  */
 final class McapEpisodeWriter implements Runnable {
 
     static final String FILE = "episode.mcap";
     static final String DROPS_TOPIC = "/recorder/drops";
+    static final String GAPS_TOPIC = "/recorder/gaps";
     private static final Gson GSON = new Gson();
 
     private final McapWriter mcap;
@@ -37,6 +39,7 @@ final class McapEpisodeWriter implements Runnable {
     private final long wallStartNanos;
     private final RecorderFailure failure;
     private final int dropsChannel;
+    private final int gapsChannel;
     private volatile Thread thread;
     private volatile boolean stopping;
 
@@ -57,6 +60,7 @@ final class McapEpisodeWriter implements Runnable {
             s.channelId = mcap.addChannel(schema, s.stream.topic(), "json", channelMetadata(s));
         }
         dropsChannel = mcap.addChannel(event, DROPS_TOPIC, "json", Map.of());
+        gapsChannel = mcap.addChannel(event, GAPS_TOPIC, "json", Map.of());
         mcap.addMetadata("demoforge_episode", Map.of("episode_id", manifest.episodeId(), "task", nz(manifest.task()),
                 "operator", nz(manifest.operator()), "station", nz(manifest.stationId()),
                 "robot_type", nz(manifest.robotType()), "started_at", manifest.startedAt().toString(),
@@ -134,6 +138,7 @@ final class McapEpisodeWriter implements Runnable {
         }
         CameraEncoder.FrameRef ref;
         while ((ref = frameRefs.poll()) != null) {
+            noteGap(ref.stream(), ref.sample());
             writeMessage(ref.stream().channelId, ref.sample(), MessageJson.frame(logTime(ref.sample().hostNanos()),
                     ref.sample(), ref.index()));
             written++;
@@ -141,7 +146,7 @@ final class McapEpisodeWriter implements Runnable {
         for (StreamQueue s : streams) {
             long drops = s.drops.get();
             if (drops > s.dropsReported) {
-                reportGap(s, drops - s.dropsReported);
+                reportDrops(s, drops - s.dropsReported);
                 s.dropsReported = drops;
             }
         }
@@ -159,6 +164,9 @@ final class McapEpisodeWriter implements Runnable {
             s.drops.incrementAndGet();
             return;
         }
+        if (s.stream.spec().kind() != dev.demoforge.device.api.StreamKind.EVENT) {
+            noteGap(s, sample);
+        }
         writeMessage(s.channelId, sample, json);
         s.written.incrementAndGet();
     }
@@ -168,7 +176,19 @@ final class McapEpisodeWriter implements Runnable {
         mcap.write(channel, logTime, logTime, bytes(json));
     }
 
-    private void reportGap(StreamQueue s, long count) throws IOException {
+    /** Writes a gap event when the stream was silent for longer than its gap threshold before this sample. */
+    private void noteGap(StreamQueue s, Sample sample) throws IOException {
+        long previous = s.lastWrittenHostNanos;
+        s.lastWrittenHostNanos = sample.hostNanos();
+        if (previous != 0 && sample.hostNanos() - previous > s.gapNanos()) {
+            EventSample gap = new EventSample(sample.hostNanos(), Sample.NO_DEVICE_TIME, null, GSON.toJson(Map.of(
+                    "topic", s.stream.topic(), "from_host_ns", previous, "to_host_ns", sample.hostNanos(),
+                    "seconds", (sample.hostNanos() - previous) / 1e9)));
+            writeMessage(gapsChannel, gap, MessageJson.event(logTime(sample.hostNanos()), gap, gap.text()));
+        }
+    }
+
+    private void reportDrops(StreamQueue s, long count) throws IOException {
         long now = System.nanoTime();
         EventSample gap = new EventSample(now, Sample.NO_DEVICE_TIME, null,
                 GSON.toJson(Map.of("topic", s.stream.topic(), "dropped", count)));

@@ -27,6 +27,16 @@ final class StreamQueue {
     long dropsReported;
     /** MCAP channel id; set by the writer before the first sample is queued. */
     int channelId;
+    /** Host time of the last sample written, 0 before the first; touched by the writer thread only. */
+    long lastWrittenHostNanos;
+
+    /**
+     * A silence longer than this between two written samples is recorded as a gap: five nominal periods, at least
+     * 100 ms (a stalled or unplugged device, or a burst of drops).
+     */
+    long gapNanos() {
+        return Math.max(100_000_000L, (long) (5e9 / stream.spec().nominalRateHz()));
+    }
 
     StreamQueue(RecordedStream stream) {
         this.stream = stream;

@@ -67,31 +67,10 @@ class BackPressureTest {
             assertTrue(accounted >= publishedBeforeStop && accounted <= publishedAfterStop,
                     "written " + cam.samples() + " + dropped " + cam.drops() + " vs published " + publishedBeforeStop
                             + ".." + publishedAfterStop);
-            long[] gapDrops = {0};
             var episode = OsgiServices.get(EpisodeStore.class).open(summary.directory());
-            dev.demoforge.mcap.McapReader.read(summary.directory().resolve(McapEpisodeWriter.FILE),
-                    new dev.demoforge.mcap.MessageVisitor() {
-                        private int dropsChannel = -1;
-
-                        @Override
-                        public void onChannel(dev.demoforge.mcap.McapChannel channel) {
-                            if (channel.topic().equals(McapEpisodeWriter.DROPS_TOPIC)) {
-                                dropsChannel = channel.id();
-                            }
-                        }
-
-                        @Override
-                        public void onMessage(int channelId, long seq, long log, long pub, byte[] data) {
-                            if (channelId == dropsChannel) {
-                                String json = new String(data, java.nio.charset.StandardCharsets.UTF_8);
-                                String text = com.google.gson.JsonParser.parseString(json).getAsJsonObject()
-                                        .get("text").getAsString();
-                                gapDrops[0] += com.google.gson.JsonParser.parseString(text).getAsJsonObject()
-                                        .get("dropped").getAsLong();
-                            }
-                        }
-                    });
-            assertEquals(cam.drops(), gapDrops[0], "every drop is in a /recorder/drops gap event");
+            long reported = RecorderEvents.read(summary.directory(), McapEpisodeWriter.DROPS_TOPIC).stream()
+                    .mapToLong(e -> e.get("dropped").getAsLong()).sum();
+            assertEquals(cam.drops(), reported, "every drop is in a /recorder/drops event");
             assertEquals(cam.drops(), episode.manifest().summary().drops());
         } finally {
             reg.unregister();

@@ -103,7 +103,7 @@ class SimStationRecordingTest {
         assertEquals(1, recovered.size());
         EpisodeSummary r = recovered.get(0);
         assertEquals(EpisodeStatus.RECOVERED, r.status());
-        assertTrue(r.problem().contains("recovered"), r.problem());
+        assertTrue(r.problem().contains("repaired an unfinished recording"), r.problem());
         assertTrue(r.durationSeconds() > 1.0, "kept " + r.durationSeconds() + " s of 2.5 s");
         assertTrue(Files.exists(r.directory().resolve("episode.mcap.crashed")));
         RawEpisode episode = store.open(r.directory());

@@ -28,15 +28,37 @@ final class ArmDriver extends SimDevice {
     private int nextPhase;
     private boolean endAnnounced;
 
+    private final double rateHz;
+
+    /** Property {@code rate_hz} sets the joint and gripper rate (default 200 Hz; the recorder benchmark uses 1 kHz). */
     ArmDriver(DeviceConfig config, SimWorld world) {
+        this(config, world, rate(config));
+    }
+
+    private ArmDriver(DeviceConfig config, SimWorld world, double rateHz) {
         super(config, world, DeviceClock.forDevice(config, world.id(), 20_000,
-                DeviceClock.Latency.exponential(200_000, 500_000, 3_000_000)), RATE_HZ);
+                DeviceClock.Latency.exponential(200_000, 500_000, 3_000_000)), rateHz);
+        this.rateHz = rateHz;
+    }
+
+    private static double rate(DeviceConfig config) {
+        String value = config.property("rate_hz", Double.toString(RATE_HZ));
+        try {
+            double rate = Double.parseDouble(value);
+            if (rate >= 1 && rate <= 10_000) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Property 'rate_hz' of " + config.deviceId()
+                + " must be a rate from 1 to 10000 Hz, was '" + value + "'");
     }
 
     @Override
     protected List<StreamSpec> dataStreams() {
-        return List.of(StreamSpec.vector("joints", StreamKind.JOINT_STATE, "rad", RATE_HZ, JOINTS),
-                StreamSpec.vector("gripper", StreamKind.GRIPPER, "", RATE_HZ, List.of("gripper.pos")),
+        return List.of(StreamSpec.vector("joints", StreamKind.JOINT_STATE, "rad", rateHz, JOINTS),
+                StreamSpec.vector("gripper", StreamKind.GRIPPER, "", rateHz, List.of("gripper.pos")),
                 StreamSpec.events("truth", 1));
     }
 

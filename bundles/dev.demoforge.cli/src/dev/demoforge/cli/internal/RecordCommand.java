@@ -26,7 +26,7 @@ import dev.demoforge.quality.api.QualityService;
 import dev.demoforge.quality.api.Verdict;
 
 /** Records episodes from a station into the workspace and the catalog, running the quality checks on each. */
-final class Recording {
+final class RecordCommand {
 
     /** Outcome of one recorded episode. */
     record Recorded(EpisodeRecord episode, Verdict verdict, List<CheckResult> checks) {
@@ -36,7 +36,7 @@ final class Recording {
     private final Workspace workspace;
     private final PrintStream out;
 
-    Recording(Services services, Workspace workspace, PrintStream out) {
+    RecordCommand(Services services, Workspace workspace, PrintStream out) {
         this.services = services;
         this.workspace = workspace;
         this.out = out;
@@ -76,17 +76,18 @@ final class Recording {
                 EpisodeSummary summary = recording.stop();
                 EpisodeRecord record = Episodes.record(summary, session.id(), stationId, task, operator);
                 catalog.putEpisode(record);
+                if (!summary.problem().isEmpty()) {
+                    out.printf("  %-32s %6.1f s  STOPPED: %s%n", record.id(), record.durationSeconds(),
+                            summary.problem());
+                    throw new IOException("Recording stopped: " + summary.problem() + ". Episode " + record.id()
+                            + " is kept as far as it got and is repaired on the next start.");
+                }
                 List<CheckResult> checks = quality.evaluate(store.open(summary.directory()));
-                catalog.putChecks(record.id(), checks.stream().map(Recording::checkRecord).toList());
+                catalog.putChecks(record.id(), checks.stream().map(RecordCommand::checkRecord).toList());
                 Verdict verdict = QualityService.overall(checks);
                 results.add(new Recorded(record, verdict, checks));
-                out.printf("  %-32s %6.1f s %5d frames %4d drops  checks: %s%s%n", record.id(),
-                        record.durationSeconds(), record.frames(), record.drops(), verdict,
-                        summary.problem().isEmpty() ? "" : "  PROBLEM: " + summary.problem());
-                if (!summary.problem().isEmpty()) {
-                    throw new IOException("Recording stopped: " + summary.problem() + " (episode " + record.id()
-                            + " kept as far as it got)");
-                }
+                out.printf("  %-32s %6.1f s %5d frames %4d drops  checks: %s%n", record.id(),
+                        record.durationSeconds(), record.frames(), record.drops(), verdict);
             }
         } finally {
             catalog.closeSession(session.id());

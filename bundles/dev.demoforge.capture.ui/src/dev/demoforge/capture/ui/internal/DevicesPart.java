@@ -1,0 +1,154 @@
+package dev.demoforge.capture.ui.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import dev.demoforge.device.api.ConnectedStation;
+import dev.demoforge.device.api.DeviceHandle;
+import dev.demoforge.device.api.DeviceStatus;
+import dev.demoforge.device.api.StreamSpec;
+import dev.demoforge.device.api.StreamStats;
+import dev.demoforge.episode.api.EpisodeSummary;
+import dev.demoforge.episode.api.RecordedStream;
+import dev.demoforge.episode.api.Recording;
+import dev.demoforge.episode.api.StreamSummary;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The devices of the connected station, one row per stream: device, driver, status with its reason, stream, achieved
+ * rate, samples and drops. Repainted at {@value #REFRESH_MILLIS} ms intervals from the handles' live figures (a
+ * snapshot per tick, never one UI update per sample). Drops come from the recorder's queues: the running recording's,
+ * else the last episode's.
+ */
+public final class DevicesPart {
+
+    /** Refresh interval, ms (5 Hz). */
+    static final int REFRESH_MILLIS = 200;
+
+    /** Widget data key naming a column ({@code TableColumn.getData(COLUMN_KEY)}), for tests and tools. */
+    public static final String COLUMN_KEY = "dev.demoforge.column";
+
+    /** Column ids, in order. */
+    public static final List<String> COLUMNS = List.of("device", "driver", "status", "stream", "rate", "samples",
+            "drops");
+
+    @Inject
+    @Translation
+    Messages messages;
+
+    @Inject
+    CaptureSession session;
+
+    private Table table;
+    private final Runnable refresh = this::refresh;
+
+    @PostConstruct
+    public void create(Composite parent) {
+        parent.setLayout(new FillLayout());
+        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        String[] titles = { messages.columnDevice, messages.columnDriver, messages.columnStatus,
+                messages.columnStream, messages.columnRate, messages.columnSamples, messages.columnDrops };
+        int[] widths = { 120, 110, 220, 130, 80, 90, 70 };
+        for (int i = 0; i < titles.length; i++) {
+            TableColumn column = new TableColumn(table, i >= 4 ? SWT.RIGHT : SWT.LEFT);
+            column.setText(titles[i]);
+            column.setWidth(widths[i]);
+            column.setData(COLUMN_KEY, COLUMNS.get(i));
+        }
+        refresh();
+    }
+
+    @Focus
+    public void focus() {
+        table.setFocus();
+    }
+
+    private void refresh() {
+        if (table == null || table.isDisposed()) {
+            return;
+        }
+        List<String[]> rows = rows(session.state());
+        if (table.getItemCount() != rows.size()) {
+            table.setItemCount(rows.size());
+        }
+        Display display = table.getDisplay();
+        for (int i = 0; i < rows.size(); i++) {
+            TableItem item = table.getItem(i);
+            String[] row = rows.get(i);
+            for (int c = 0; c < row.length; c++) {
+                if (!row[c].equals(item.getText(c))) {
+                    item.setText(c, row[c]);
+                }
+            }
+            item.setForeground(2, statusColor(display, row[2]));
+        }
+        display.timerExec(REFRESH_MILLIS, refresh);
+    }
+
+    private List<String[]> rows(CaptureSession.State state) {
+        ConnectedStation station = state.station();
+        if (station == null) {
+            return List.of();
+        }
+        Map<String, Long> drops = drops(state.recording(), state.last());
+        List<String[]> rows = new ArrayList<>();
+        for (DeviceHandle device : station.devices()) {
+            String id = device.config().deviceId();
+            String driver = device.config().driverId();
+            String status = status(device.status());
+            if (device.streams().isEmpty()) {
+                rows.add(new String[] { id, driver, status, "", "", "", "" });
+            }
+            for (StreamSpec stream : device.streams()) {
+                StreamStats stats = device.stats(stream.name());
+                Long dropped = drops.get(RecordedStream.topic(id, stream.name()));
+                rows.add(new String[] { id, driver, status, stream.name(),
+                        String.format(Locale.ROOT, "%.1f", stats.rateHz()), Long.toString(stats.samples()),
+                        dropped == null ? "" : Long.toString(dropped) });
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Long> drops(Recording recording, EpisodeSummary last) {
+        List<StreamSummary> streams = recording != null ? recording.liveStats()
+                : last != null ? last.streams() : List.of();
+        Map<String, Long> drops = new HashMap<>();
+        streams.forEach(s -> drops.put(s.topic(), s.drops()));
+        return drops;
+    }
+
+    private static String status(DeviceStatus status) {
+        String reason = status.reason() == null ? "" : status.reason();
+        return reason.isEmpty() ? status.state().name() : status.state().name() + ": " + reason;
+    }
+
+    private static Color statusColor(Display display, String status) {
+        String state = Arrays.stream(DeviceStatus.State.values()).map(Enum::name).filter(status::startsWith)
+                .findFirst().orElse("");
+        return display.getSystemColor(switch (state) {
+            case "ONLINE" -> SWT.COLOR_DARK_GREEN;
+            case "FAILED" -> SWT.COLOR_RED;
+            case "CONNECTING" -> SWT.COLOR_DARK_YELLOW;
+            default -> SWT.COLOR_DARK_GRAY;
+        });
+    }
+}

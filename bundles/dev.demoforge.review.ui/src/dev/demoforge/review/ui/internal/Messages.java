@@ -1,0 +1,26 @@
+package dev.demoforge.review.ui.internal;
+
+/** User-facing strings of the Review perspective, from {@code OSGI-INF/l10n/bundle.properties} ({@code @Translation}). */
+public final class Messages {
+    public String columnId;
+    public String columnTask;
+    public String columnOperator;
+    public String columnStation;
+    public String columnStarted;
+    public String columnDuration;
+    public String columnFrames;
+    public String columnDrops;
+    public String columnStatus;
+    public String columnReview;
+    public String refresh;
+    public String accept;
+    public String reject;
+    public String jobLoad;
+    public String jobReview;
+    public String noCatalog;
+    public String loaded;
+    public String selected;
+    public String loadFailed;
+    public String reviewed;
+    public String reviewFailed;
+}
