@@ -91,8 +91,12 @@ def check_aloha(directory, digests):
     need(names, f"{directory}: no .hdf5 files")
     for i, n in enumerate(names):
         need(n == f"episode_{i}.hdf5", f"{directory}: expected episode_{i}.hdf5 (unpadded, contiguous), found {n}")
-    others = [f for f in os.listdir(directory) if not f.endswith(".hdf5")]
+    # besides the episodes only DemoForge's alignment report (meta/demoforge_alignment.json, see docs/time-sync.md)
+    others = [f for f in os.listdir(directory) if not f.endswith(".hdf5") and f != "meta"]
     need(not others, f"{directory}: unexpected files {others}")
+    if os.path.isdir(os.path.join(directory, "meta")):
+        extra = os.listdir(os.path.join(directory, "meta"))
+        need(extra == ["demoforge_alignment.json"], f"{directory}/meta: unexpected files {extra}")
     out = {"files": {}}
     for n in names:
         path = os.path.join(directory, n)
