@@ -54,9 +54,9 @@ hdf5_exports() {  # needs the demo's workspace (accepted episodes)
     "${ws[@]}" || return 1
   "$py" "$chk" robomimic "$work/robomimic/demoforge_dataset.hdf5" >"$work/robomimic.json" || return 1
   local n
-  n=$(ls "$work/aloha" | wc -l)
+  n=$(ls "$work/aloha"/*.hdf5 | wc -l)
   echo "aloha episodes: $n"
-  [ "$n" -ge 1 ] && [ "$(ls "$work/aloha-jpeg" | wc -l)" -eq "$n" ] || return 1
+  [ "$n" -ge 1 ] && [ "$(ls "$work/aloha-jpeg"/*.hdf5 | wc -l)" -eq "$n" ] || return 1
   grep -q '"valid": \["demo_' "$work/robomimic.json" || { echo "no validation demo in mask/valid"; return 1; }
   rm -rf "$work/aloha"  # 0.8 GB of raw frames
 }
