@@ -35,6 +35,8 @@ final class GuardedDevice implements DeviceHandle, DeviceContext {
     private final AtomicLong guardFailures = new AtomicLong();
     private volatile DeviceStatus status;
     private volatile boolean running;
+    /** Whether the driver reported a status of its own since start began; it then wins over the default ONLINE. */
+    private volatile boolean reported;
 
     /** A device whose driver exists; call {@link #start} next. */
     GuardedDevice(DeviceConfig config, DeviceDriver driver, List<StreamSpec> streams, SinkFanOut sinks) {
@@ -59,11 +61,12 @@ final class GuardedDevice implements DeviceHandle, DeviceContext {
             return;
         }
         status = new DeviceStatus(DeviceStatus.State.CONNECTING, "starting");
+        reported = false;
         running = true;
         String failure = guard.run("start of " + config.deviceId(), START_LIMIT, () -> driver.start(this));
         if (failure != null) {
             fail(failure);
-        } else if (status.state() == DeviceStatus.State.CONNECTING) {
+        } else if (!reported && status.state() == DeviceStatus.State.CONNECTING) {
             status = DeviceStatus.online();
         }
     }
@@ -133,6 +136,7 @@ final class GuardedDevice implements DeviceHandle, DeviceContext {
     public void status(DeviceStatus newStatus) {
         if (newStatus != null && status.state() != DeviceStatus.State.FAILED) {
             status = newStatus;
+            reported = true;
         }
     }
 }
