@@ -13,9 +13,11 @@ package dev.demoforge.quality.internal;
  * t = -1 .. 0.99 s at 100 Hz: SPARC -1.41403 and LDLJ -5.81636;</li>
  * <li>a minimum-jerk point-to-point movement (the model of a smooth human reach, Flash and Hogan 1985): its
  * dimensionless jerk with peak-speed normalisation is exactly 720 / 1.875^2 = 204.8, so LDLJ = -ln 204.8 = -5.32
- * (Hogan and Sternad's amplitude normalisation gives 720, -6.58); its SPARC is -1.43 (computed here, 100 Hz);</li>
- * <li>SPARC and LDLJ fall as sub-movements or tremor are added; Balasubramanian et al. report healthy reaching near
- * SPARC -1.4 to -1.6 and values down to -3 .. -10 for fragmented (e.g. post-stroke) movements.</li>
+ * (Hogan and Sternad's amplitude normalisation gives 720, -6.58); its SPARC is -1.403 (computed here, 100 Hz,
+ * independent of duration);</li>
+ * <li>SPARC and LDLJ fall as sub-movements or tremor are added; healthy reaching is commonly quoted near SPARC -1.4
+ * to -1.6 and fragmented (e.g. post-stroke) movements at -3 to -10 (as summarised in PyEyesWeb's smoothness
+ * documentation; not re-derived here).</li>
  * </ul>
  * Pure functions; thread-safe.
  */

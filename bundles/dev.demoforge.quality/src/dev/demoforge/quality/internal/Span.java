@@ -49,9 +49,4 @@ record Span(double start, double end) {
         merged.removeIf(s -> s.duration() < minDurationS - 1e-9);
         return merged;
     }
-
-    /** Whether the two ranges overlap. */
-    boolean overlaps(Span other) {
-        return start < other.end && other.start < end;
-    }
 }

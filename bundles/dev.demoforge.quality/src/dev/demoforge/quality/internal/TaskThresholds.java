@@ -130,7 +130,12 @@ record TaskThresholds(Arm arm, Success success, SmoothnessLimits smoothness, Hes
             double filterHz) {
     }
 
-    /** Defaults for an embodiment: with its arm model, bin and joint limits for the simulated station. */
+    /**
+     * Defaults for an embodiment: with its arm model, bin and joint limits for the simulated station. The bin is the
+     * envelope of where the simulator releases successful trials (its bin centre varies by +-3 cm around (0.19,
+     * 0.17) m); the smoothness and hesitation limits were set between the clean and faulty distributions of
+     * simulated trials; see docs/quality-checks.md.
+     */
     static TaskThresholds defaults(String robotType) {
         boolean sim = SIM_ROBOT.equals(robotType);
         return new TaskThresholds(sim ? new Arm("sim", null, 0) : null,

@@ -217,9 +217,13 @@ class SimValidationTest {
 
     private static String summary(List<CheckResult> results) {
         StringBuilder b = new StringBuilder();
+        String smoothness = "";
         for (CheckResult r : results) {
             b.append(String.format(Locale.ROOT, "%s %s %.2f  ", r.checkId(), r.verdict(), r.score()));
+            if (r.checkId().equals("smoothness") && !r.reasons().isEmpty()) {
+                smoothness = r.reasons().get(0).text();
+            }
         }
-        return b.toString().strip();
+        return b.append("| ").append(smoothness).toString();
     }
 }
