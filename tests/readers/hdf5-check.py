@@ -61,6 +61,11 @@ def frame_digests(ds):
     return [hashlib.sha256(ds[i].tobytes()).hexdigest() for i in range(ds.shape[0])]
 
 
+def frame_means(ds):
+    """Per frame, the mean of each channel (in stored order)."""
+    return [ds[i].reshape(-1, ds.shape[-1]).mean(axis=0).tolist() for i in range(ds.shape[0])]
+
+
 def decode_jpegs(rows, lengths, where):
     """Decodes JPEG rows with ffmpeg (independent of the writer's ImageIO); returns BGR arrays as cv2.imdecode would."""
     data = b"".join(rows[i][: int(lengths[i])].tobytes() for i in range(len(rows)))
@@ -162,7 +167,7 @@ def check_aloha_file(f, path, digests):
                  f"{path}: {cam} must be uint8 (T, H, W, 3), is {ds.dtype} {ds.shape}")
             need(ds.chunks == (1,) + ds.shape[1:], f"{path}: {cam} chunks {ds.chunks}, expected (1, H, W, 3)")
             if digests:
-                info["images"][cam] = {"sha256": frame_digests(ds)}
+                info["images"][cam] = {"sha256": frame_digests(ds), "means": frame_means(ds)}
     info["sim_is_bool"] = isinstance(sim, (bool, np.bool_))
     return info
 
@@ -228,7 +233,7 @@ def check_demo(g, where, digests, action_range):
         if ds.dtype == np.uint8:
             need(ds.ndim == 4 and ds.shape[3] == 3, f"{where}: image obs/{key} must be (N, H, W, 3)")
             if digests:
-                info["images"][key] = {"sha256": frame_digests(ds)}
+                info["images"][key] = {"sha256": frame_digests(ds), "means": frame_means(ds)}
         else:
             info["obs"][key] = ds[()].tolist()
     if nxt is not None:

@@ -14,9 +14,10 @@ import dev.demoforge.export.api.OptionSpec;
  *                    with {@code /compress_len}
  * @param jpegQuality JPEG quality 1-100 (mobile-aloha: 50)
  * @param rgb         image arrays in RGB order (default) rather than the cameras' BGR
+ * @param imageSize   size every camera is stored at, or native
  * @param gzip        deflate level 0-9 of every dataset (0, ALOHA's own files have no filter)
  */
-record AlohaOptions(boolean sim, boolean jpeg, int jpegQuality, boolean rgb, int gzip) {
+record AlohaOptions(boolean sim, boolean jpeg, int jpegQuality, boolean rgb, ImageSize imageSize, int gzip) {
 
     static final String SIM = "sim";
     static final String COMPRESS = "compress";
@@ -28,13 +29,14 @@ record AlohaOptions(boolean sim, boolean jpeg, int jpegQuality, boolean rgb, int
                 new OptionSpec(JPEG_QUALITY, "JPEG quality (1-100)", OptionSpec.INT, "50", List.of()),
                 new OptionSpec(SIM, "Simulation data (attribute sim)", OptionSpec.BOOL, "false", List.of()),
                 Options.colorOrderSpec(),
+                Options.imageSizeSpec(),
                 Options.gzipSpec());
     }
 
     static AlohaOptions parse(Map<String, String> values) {
         Options o = new Options("ALOHA", specs(), values);
         return new AlohaOptions(o.bool(SIM), o.choice(COMPRESS).equals("jpeg"), o.integer(JPEG_QUALITY, 1, 100),
-                o.rgb(), o.integer(Options.GZIP, 0, 9));
+                o.rgb(), o.imageSize(), o.integer(Options.GZIP, 0, 9));
     }
 
     /** Layout of every dataset: image datasets are chunked one frame per chunk, as ALOHA writes them. */

@@ -69,9 +69,10 @@ final class AlohaSession extends Hdf5Session {
     }
 
     private void writeRaw(Hdf5File h, EpisodeFrames ep, FeatureSpec f, IProgressMonitor m) throws IOException {
-        long[] frame = {f.imageHeight(), f.imageWidth(), 3};
+        ImageSize size = options.imageSize();
+        long[] frame = {size.heightOf(f), size.widthOf(f), 3};
         try (FrameDataset d = h.frames("/observations/images/" + Mapping.shortName(f), ep.length(), frame,
-                options.layout()); Episodes.Frames frames = Episodes.frames(ep, f, options.rgb())) {
+                options.layout()); Episodes.Frames frames = Episodes.frames(ep, f, options.rgb(), size)) {
             for (int r = 0; r < ep.length(); r++) {
                 Episodes.checkCanceled(m);
                 d.write(r, frames.next());
@@ -90,10 +91,11 @@ final class AlohaSession extends Hdf5Session {
                 JpegEncoder jpeg = new JpegEncoder(options.jpegQuality())) {
             for (int c = 0; c < videos.size(); c++) {
                 FeatureSpec f = videos.get(c);
-                try (Episodes.Frames frames = Episodes.frames(ep, f, options.rgb())) {
+                ImageSize size = options.imageSize();
+                try (Episodes.Frames frames = Episodes.frames(ep, f, options.rgb(), size)) {
                     for (int r = 0; r < n; r++) {
                         Episodes.checkCanceled(m);
-                        byte[] bytes = jpeg.encode(frames.next(), f.imageWidth(), f.imageHeight());
+                        byte[] bytes = jpeg.encode(frames.next(), size.widthOf(f), size.heightOf(f));
                         lengths[c][r] = bytes.length;
                         ByteBuffer b = ByteBuffer.wrap(bytes);
                         while (b.hasRemaining()) {

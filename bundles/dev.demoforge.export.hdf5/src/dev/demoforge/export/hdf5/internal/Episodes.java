@@ -60,18 +60,19 @@ final class Episodes {
     }
 
     /**
-     * Frames of a video feature in row order, as the arrays to store: packed {@code H x W x 3} in RGB (the source's
-     * BGR swapped) or BGR order. One frame buffer, reused: {@link Frames#next()} returns the same array each time.
+     * Frames of a video feature in row order, as the arrays to store: packed {@code H x W x 3} at the stored size,
+     * in RGB (the source's BGR swapped) or BGR order. One frame buffer, reused: {@link Frames#next()} returns the
+     * same array each time.
      */
-    static Frames frames(EpisodeFrames ep, FeatureSpec f, boolean rgb) throws IOException {
+    static Frames frames(EpisodeFrames ep, FeatureSpec f, boolean rgb, ImageSize size) throws IOException {
         VideoFrames source = ep.video(f.key());
         if (source.width() != f.imageWidth() || source.height() != f.imageHeight()) {
-            String size = source.width() + "x" + source.height();
+            String actual = source.width() + "x" + source.height();
             source.close();
-            throw new IOException("Episode '" + ep.sourceId() + "' video '" + f.key() + "' is " + size
+            throw new IOException("Episode '" + ep.sourceId() + "' video '" + f.key() + "' is " + actual
                     + ", the dataset declares " + f.imageWidth() + "x" + f.imageHeight());
         }
-        return new Frames(ep, f, source, rgb);
+        return new Frames(ep, f, source, rgb, size);
     }
 
     /** A checked, colour-ordered view of one {@link VideoFrames}. */
@@ -81,14 +82,21 @@ final class Episodes {
         private final VideoFrames source;
         private final boolean rgb;
         private final byte[] buffer;
+        private final Resampler resampler;
+        private final byte[] resized;
         private int row;
 
-        private Frames(EpisodeFrames ep, FeatureSpec feature, VideoFrames source, boolean rgb) {
+        private Frames(EpisodeFrames ep, FeatureSpec feature, VideoFrames source, boolean rgb, ImageSize size) {
             this.ep = ep;
             this.feature = feature;
             this.source = source;
             this.rgb = rgb;
             this.buffer = new byte[feature.imageWidth() * feature.imageHeight() * 3];
+            int w = size.widthOf(feature);
+            int h = size.heightOf(feature);
+            boolean same = w == feature.imageWidth() && h == feature.imageHeight();
+            this.resampler = same ? null : new Resampler(feature.imageWidth(), feature.imageHeight(), w, h);
+            this.resized = same ? null : new byte[w * h * 3];
         }
 
         /** The next row's frame (the shared buffer). */
@@ -113,7 +121,11 @@ final class Episodes {
                 System.arraycopy(bgr, 0, buffer, 0, buffer.length);
             }
             row++;
-            return buffer;
+            if (resampler == null) {
+                return buffer;
+            }
+            resampler.resize(buffer, resized);
+            return resized;
         }
 
         /** Fails if the source holds more frames than the episode has rows. */

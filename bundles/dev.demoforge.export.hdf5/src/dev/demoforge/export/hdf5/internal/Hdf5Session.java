@@ -85,7 +85,8 @@ abstract class Hdf5Session implements ExportSession {
             Staging.publish(staging, outputDir);
             state = State.FINISHED;
             m.worked(1);
-            return new ExportResult(outputDir, episodes, frames, bytes, Duration.ofNanos(System.nanoTime() - startNanos));
+            return new ExportResult(outputDir, episodes, frames, bytes,
+                    Duration.ofNanos(System.nanoTime() - startNanos));
         } catch (IOException | RuntimeException e) {
             state = State.BROKEN;
             throw e;

@@ -33,7 +33,7 @@ record Mapping(List<FeatureSpec> actions, List<FeatureSpec> states, List<Feature
         return features.stream().mapToInt(FeatureSpec::width).sum();
     }
 
-    /** {@code observation.images.cam_high} → {@code cam_high}; {@code observation.ft.wrench} → {@code ft.wrench}. */
+    /** {@code observation.images.cam_high} → {@code cam_high}, {@code observation.ft.wrench} → {@code ft.wrench}. */
     static String shortName(FeatureSpec f) {
         String k = f.key();
         if (k.startsWith(IMAGES) && k.length() > IMAGES.length()) {

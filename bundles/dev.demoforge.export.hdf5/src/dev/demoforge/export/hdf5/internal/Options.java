@@ -38,6 +38,11 @@ final class Options {
                 List.of("rgb", "bgr"));
     }
 
+    static OptionSpec imageSizeSpec() {
+        return new OptionSpec(ImageSize.KEY, "Image size (native or WxH, one size for every camera)",
+                OptionSpec.STRING, "native", List.of());
+    }
+
     static OptionSpec gzipSpec() {
         return new OptionSpec(GZIP, "gzip level (0 = none, 1-9)", OptionSpec.INT, "0", List.of());
     }
@@ -92,6 +97,10 @@ final class Options {
             // reported below
         }
         throw bad(key, "must be a number from 0 (inclusive) to 1 (exclusive)");
+    }
+
+    ImageSize imageSize() {
+        return ImageSize.parse(format, raw(ImageSize.KEY));
     }
 
     /** {@link #COLOR_ORDER} is {@code rgb}. */

@@ -17,10 +17,11 @@ import dev.demoforge.export.api.OptionSpec;
  * @param chunked       image datasets chunked one frame per chunk (otherwise contiguous, as h5py writes
  *                      {@code create_dataset(data=...)}); gzip implies chunks
  * @param rgb           image arrays in RGB order (default; robosuite renders RGB) rather than BGR
+ * @param imageSize     size every camera is stored at (e.g. 84x84), or native
  * @param gzip          deflate level 0-9 of every dataset
  */
 record RobomimicOptions(double validFraction, long splitSeed, boolean scaleActions, boolean nextObs, boolean chunked,
-        boolean rgb, int gzip) {
+        boolean rgb, ImageSize imageSize, int gzip) {
 
     static final String VALID_FRACTION = "valid_fraction";
     static final String SPLIT_SEED = "split_seed";
@@ -38,6 +39,7 @@ record RobomimicOptions(double validFraction, long splitSeed, boolean scaleActio
                 new OptionSpec(NEXT_OBS, "Write next_obs", OptionSpec.BOOL, "true", List.of()),
                 new OptionSpec(CHUNKING, "Image chunks", OptionSpec.CHOICE, "frame", List.of("frame", "none")),
                 Options.colorOrderSpec(),
+                Options.imageSizeSpec(),
                 Options.gzipSpec());
     }
 
@@ -50,7 +52,8 @@ record RobomimicOptions(double validFraction, long splitSeed, boolean scaleActio
                     + " conflict: HDF5 compresses chunked datasets only");
         }
         return new RobomimicOptions(o.fraction(VALID_FRACTION), o.integer(SPLIT_SEED, 0, Integer.MAX_VALUE),
-                o.choice(ACTION_SCALING).equals("minmax"), o.bool(NEXT_OBS), chunked, o.rgb(), gzip);
+                o.choice(ACTION_SCALING).equals("minmax"), o.bool(NEXT_OBS), chunked, o.rgb(), o.imageSize(),
+                gzip);
     }
 
     Layout layout() {

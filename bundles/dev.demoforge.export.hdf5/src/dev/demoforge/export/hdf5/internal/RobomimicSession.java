@@ -105,11 +105,12 @@ final class RobomimicSession extends Hdf5Session {
     private void writeImages(EpisodeFrames ep, String demo, FeatureSpec f, IProgressMonitor m) throws IOException {
         int n = ep.length();
         String key = RobomimicExporter.obsKey(f);
-        long[] frame = {f.imageHeight(), f.imageWidth(), 3};
+        ImageSize size = options.imageSize();
+        long[] frame = {size.heightOf(f), size.widthOf(f), 3};
         try (FrameDataset obs = h.frames(demo + "/obs/" + key, n, frame, options.layout());
                 FrameDataset next = options.nextObs() ? h.frames(demo + "/next_obs/" + key, n, frame,
                         options.layout()) : null;
-                Episodes.Frames frames = Episodes.frames(ep, f, options.rgb())) {
+                Episodes.Frames frames = Episodes.frames(ep, f, options.rgb(), size)) {
             byte[] last = null;
             for (int r = 0; r < n; r++) {
                 Episodes.checkCanceled(m);
@@ -149,7 +150,8 @@ final class RobomimicSession extends Hdf5Session {
         h.attrString("/data", "env_args", envArgs());
         h.attrLong("/data", "fps", spec.fps());
         h.group("/mask");
-        java.util.Set<Integer> valid = new java.util.HashSet<>(validDemos(episodeCount, options.validFraction(), options.splitSeed()));
+        java.util.Set<Integer> valid = new java.util.HashSet<>(validDemos(episodeCount, options.validFraction(),
+                options.splitSeed()));
         List<String> train = new ArrayList<>();
         List<String> val = new ArrayList<>();
         for (int i = 0; i < episodeCount; i++) {

@@ -20,7 +20,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Runs the independent readers: jsfive (npm) through {@code tests/readers/hdf5-jsfive.mjs}, h5py through {@code tests/readers/hdf5-check.py} (Debian's {@code /usr/bin/python3}
+ * Runs the independent readers: jsfive (npm) through {@code tests/readers/hdf5-jsfive.mjs}, h5py through
+ * {@code tests/readers/hdf5-check.py} (Debian's {@code /usr/bin/python3}
  * with python3-h5py, HDF5 1.10), and {@code h5dump}/{@code h5ls} (Debian's hdf5-tools).
  */
 final class Readers {
@@ -61,7 +62,7 @@ final class Readers {
         return run(cmd);
     }
 
-    /** What jsfive (npm, pure JavaScript, no libhdf5) reads from {@code file}: {@code tests/readers/hdf5-jsfive.mjs}. */
+    /** What jsfive (npm, pure JavaScript, no libhdf5) reads from {@code file}, via {@code hdf5-jsfive.mjs}. */
     static JsonObject jsfive(Path file) throws Exception {
         Path readers = repoRoot().resolve("tests/readers");
         if (!Files.isDirectory(readers.resolve("node_modules/jsfive"))) {
