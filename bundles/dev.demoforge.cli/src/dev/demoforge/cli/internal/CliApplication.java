@@ -17,8 +17,8 @@ import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.quality.api.Verdict;
 
 /**
- * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export. Exit codes: 0 done,
- * 1 failed (the message says what), 2 bad command line.
+ * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, bench, devices. Exit
+ * codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2 bad command line.
  */
 public final class CliApplication implements IApplication {
 
@@ -27,9 +27,12 @@ public final class CliApplication implements IApplication {
             "record", Set.of("station", "episodes", "task", "seconds", "operator", "seed"),
             "episodes", Set.of(),
             "export", Set.of("format", "out", "episodes", "name"),
-            "bench", Set.of("cameras", "seconds"));
-    private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"));
-    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder"));
+            "bench", Set.of("cameras", "seconds"),
+            "devices", DevicesCommand.VALUED);
+    private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
+            "devices", DevicesCommand.FLAGS);
+    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder"),
+            "devices", DevicesCommand.SUBJECTS);
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
     private final PrintStream out = System.out;
@@ -43,7 +46,8 @@ public final class CliApplication implements IApplication {
             return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS), services);
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
-            System.err.println("Usage: demoforge demo|record|episodes|export|bench recorder [options]   (see README.md)");
+            System.err.println("Usage: demoforge demo|record|episodes|export|bench recorder|devices list|devices probe"
+                    + " [options]   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -56,6 +60,9 @@ public final class CliApplication implements IApplication {
     }
 
     private int run(Arguments args, Services services) throws UsageException, IOException, InterruptedException {
+        if (args.verb().equals("devices")) {
+            return new DevicesCommand(services, out).run(args);
+        }
         Path home = Path.of(System.getProperty("user.home"), "demoforge-workspace");
         Workspace workspace = Workspace.select(args.path("workspace", home));
         Catalog catalog = services.get(Catalog.class);
