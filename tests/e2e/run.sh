@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end tests of the materialized product, run by the product module in the integration-test phase:
 #   demo            ./demoforge demo records, checks and exports; independent readers (hyparquet, ffprobe) verify
+#   quality         ./demoforge quality checks the demo's episodes; --report scores them against the sim's truth
 #   kill-recovery   a recording process killed with SIGKILL is recovered on the next start, readable by ffprobe
 #                   and @mcap/core
 #   disk-full       recording onto a full filesystem stops with a clear message; the next start repairs the episode
 #   devices-*       devices list shows a pty given by --port; devices probe finds the ids, models and positions of
 #                   servos answered by tests/e2e/servo_emulator.py (Python, written apart from the Java drivers) over
 #                   a socat pty pair; a missing port gives a clear message and exit code 1
+#   hdf5            the demo's episodes exported as aloha-hdf5 (raw and JPEG) and robomimic, checked with h5py
+#                   (tests/readers/hdf5-check.py, Debian's python3-h5py)
 #   bad-input       bad verbs, options, formats and paths give a clear message and exit code 2
 # Prints one line per check and a closing "e2e: N passed, N failed"; exits non-zero if any failed.
 set -uo pipefail
@@ -32,6 +35,33 @@ check() {  # check NAME COMMAND... : runs the command, records pass/fail
 demo() {
   "$root/demoforge" demo --episodes 3 --seconds 8 --workspace "$work/ws" --out "$work/lerobot" || return 1
   node "$root/tests/readers/lerobot-check.mjs" "$work/lerobot"
+}
+
+quality() {  # the demo's episodes: checks with reasons, stored in the catalog; the report against the sim's truth
+  "$root/demoforge" quality --workspace "$work/ws" | tee "$work/quality.txt" || return 1
+  grep -q "^3 episodes checked$" "$work/quality.txt" || { echo "not 3 episodes checked"; return 1; }
+  grep -q "released inside the target region" "$work/quality.txt" || { echo "no successful release"; return 1; }
+  "$root/demoforge" quality --report --json --workspace "$work/ws" >"$work/quality-report.json" || return 1
+  node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    if (r.scored + r.skipped !== 3 || r.checks.length !== 3) { console.log(r); process.exit(1); }' \
+    "$work/quality-report.json"
+}
+
+hdf5_exports() {  # needs the demo's workspace (accepted episodes)
+  local py=/usr/bin/python3 chk="$root/tests/readers/hdf5-check.py" ws=(--workspace "$work/ws")
+  "$root/demoforge" export --format aloha-hdf5 --out "$work/aloha" "${ws[@]}" || return 1
+  "$py" "$chk" aloha "$work/aloha" >"$work/aloha.json" || return 1
+  "$root/demoforge" export --format aloha-hdf5 --options compress=jpeg --out "$work/aloha-jpeg" "${ws[@]}" || return 1
+  "$py" "$chk" aloha "$work/aloha-jpeg" >"$work/aloha-jpeg.json" || return 1
+  "$root/demoforge" export --format robomimic --options gzip=1,valid_fraction=0.34 --out "$work/robomimic" \
+    "${ws[@]}" || return 1
+  "$py" "$chk" robomimic "$work/robomimic/demoforge_dataset.hdf5" >"$work/robomimic.json" || return 1
+  local n
+  n=$(ls "$work/aloha"/*.hdf5 | wc -l)
+  echo "aloha episodes: $n"
+  [ "$n" -ge 1 ] && [ "$(ls "$work/aloha-jpeg"/*.hdf5 | wc -l)" -eq "$n" ] || return 1
+  grep -q '"valid": \["demo_' "$work/robomimic.json" || { echo "no validation demo in mask/valid"; return 1; }
+  rm -rf "$work/aloha"  # 0.8 GB of raw frames
 }
 
 kill_recovery() {
@@ -167,6 +197,8 @@ expect_usage_error() {  # expect_usage_error TEXT ARGS... : exit code 2 and TEXT
 }
 
 check demo demo
+check quality quality
+check hdf5 hdf5_exports
 check kill-recovery kill_recovery
 check disk-full disk_full
 check devices-list devices_list
@@ -181,8 +213,10 @@ check bad-verb expect_usage_error "Unknown verb 'frobnicate'" frobnicate
 check bad-option expect_usage_error "Unknown option --colour for episodes" episodes --colour "${ws[@]}"
 check bad-number expect_usage_error "--episodes must be a positive whole number, was 'zero'" \
   record --task t --episodes zero "${ws[@]}"
-check bad-format expect_usage_error "Unknown format 'parquet'. Formats: [lerobot]" \
+check bad-format expect_usage_error "Unknown format 'parquet'. Formats: [aloha-hdf5, lerobot, robomimic]" \
   export --format parquet --out "$work/x" "${ws[@]}"
+check bad-export-option expect_usage_error "ALOHA export option compress='png' is not one of [none, jpeg]" \
+  export --format aloha-hdf5 --options compress=png --out "$work/x" --workspace "$work/ws"
 check bad-station expect_usage_error "No station 'lab9'" record --station lab9 --task t "${ws[@]}"
 check bad-workspace expect_usage_error "is a file, not a directory" episodes --workspace "$root/README.md"
 

@@ -17,7 +17,13 @@ import dev.demoforge.export.api.ExportResult;
 /**
  * Builds datasets from raw episodes. The dataset timeline is the reference camera's frames (the first camera of
  * the station): row i is that camera's i-th recorded frame, exported at {@code t = i / fps}; every vector stream is
- * linearly interpolated at the frame's capture time, other cameras contribute their nearest frame.
+ * linearly interpolated at the frame's capture time (quaternion elements spherically), other cameras contribute
+ * their nearest frame.
+ * <p>
+ * Time base: capture times on the host monotonic clock. Where a stream's samples carry device time stamps, each
+ * device clock is fitted on the episode ({@code dev.demoforge.timesync}) and a sample's capture time is its device
+ * time mapped to the host clock, minus the device's fixed latency; streams without device time use their host
+ * receive time. {@link #alignmentReport} says which, and how well.
  * <p>
  * Blocking, file I/O and video decoding; call off the UI thread. Thread-safe.
  *
@@ -37,8 +43,19 @@ public interface DatasetService {
     EpisodeFrames align(RawEpisode episode, DatasetSpec spec) throws IOException;
 
     /**
+     * How an episode returned by {@link #align} was aligned.
+     *
+     * @throws IllegalArgumentException if the frames do not come from this service's {@link #align}
+     * @since 0.2
+     */
+    AlignmentReport alignmentReport(EpisodeFrames aligned);
+
+    /**
      * Exports the episodes, in order, through the exporter. Cancellation through the monitor leaves no dataset
-     * behind (the exporter works in a staging directory).
+     * behind (the exporter works in a staging directory). Once the exporter finished, the episodes' alignment
+     * reports are written beside its files as {@code meta/demoforge_alignment.json}
+     * ({@code {"format": "demoforge.alignment", "version": 1, "dataset", "fps", "episodes": [{"episode_index", ...
+     * AlignmentReport}]}}).
      */
     ExportResult export(DatasetExporter exporter, String name, List<RawEpisode> episodes, Path outputDir,
             Map<String, String> options, IProgressMonitor monitor) throws IOException;

@@ -126,6 +126,19 @@ final class Arguments {
         return value == null ? fallback : Path.of(value).toAbsolutePath().normalize();
     }
 
+    /** {@code --name k=v,k=v}: exporter options; an entry without {@code =} or with an empty key is refused. */
+    Map<String, String> keyValues(String name) throws UsageException {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String entry : list(name)) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--" + name + " takes KEY=VALUE[,KEY=VALUE...], got '" + entry + "'");
+            }
+            out.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
     List<String> list(String name) {
         String value = options.get(name);
         return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip)

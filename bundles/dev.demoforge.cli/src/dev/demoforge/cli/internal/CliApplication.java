@@ -17,8 +17,8 @@ import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.quality.api.Verdict;
 
 /**
- * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, bench, devices. Exit
- * codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2 bad command line.
+ * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, quality, bench,
+ * devices. Exit codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2 bad command line.
  */
 public final class CliApplication implements IApplication {
 
@@ -26,12 +26,13 @@ public final class CliApplication implements IApplication {
             "demo", Set.of("episodes", "out", "seconds"),
             "record", Set.of("station", "episodes", "task", "seconds", "operator", "seed"),
             "episodes", Set.of(),
-            "export", Set.of("format", "out", "episodes", "name"),
+            "export", Set.of("format", "out", "episodes", "name", "options"),
             "bench", Set.of("cameras", "seconds"),
+            "quality", Set.of("episodes", "record", "seed", "parallel"),
             "devices", DevicesCommand.VALUED);
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
-            "devices", DevicesCommand.FLAGS);
-    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder"),
+            "quality", Set.of("json", "report"), "devices", DevicesCommand.FLAGS);
+    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync"),
             "devices", DevicesCommand.SUBJECTS);
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
@@ -46,8 +47,8 @@ public final class CliApplication implements IApplication {
             return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS), services);
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
-            System.err.println("Usage: demoforge demo|record|episodes|export|bench recorder|devices list|devices probe"
-                    + " [options]   (see README.md)");
+            System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync"
+                    + "|devices list|probe [options]   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -89,16 +90,32 @@ public final class CliApplication implements IApplication {
                     throw new UsageException("export needs --out DIR");
                 }
                 ExportResult r = new Exporting(services, out).export(format, outDir,
-                        args.list("episodes"), args.text("name", "demoforge_dataset"));
+                        args.list("episodes"), args.text("name", "demoforge_dataset"), args.keyValues("options"));
                 printExport(r);
             }
             case "demo" -> demo(args, services, workspace, catalog);
-            case "bench" -> new RecorderBenchmark(services, workspace, out).run(
-                    args.text("cameras", null) == null ? 0 : args.positiveInt("cameras", 1),
-                    args.positiveDouble("seconds", 20), args.flag("json"));
+            case "bench" -> bench(args, services, workspace);
+            case "quality" -> {
+                return new QualityCommand(services, workspace, out).run(args);
+            }
             default -> throw new UsageException("Unknown verb " + args.verb());
         }
         return 0;
+    }
+
+    private void bench(Arguments args, Services services, Workspace workspace)
+            throws UsageException, IOException, InterruptedException {
+        if (args.subject().equals("sync")) {
+            if (args.text("cameras", null) != null) {
+                throw new UsageException("bench sync runs the simulated station as configured; --cameras is for"
+                        + " bench recorder");
+            }
+            new SyncBenchCommand(services, out).run(args.positiveDouble("seconds", 30), args.flag("json"));
+            return;
+        }
+        new RecorderBenchmark(services, workspace, out).run(
+                args.text("cameras", null) == null ? 0 : args.positiveInt("cameras", 1),
+                args.positiveDouble("seconds", 20), args.flag("json"));
     }
 
     private void demo(Arguments args, Services services, Workspace workspace, Catalog catalog)
@@ -124,7 +141,8 @@ public final class CliApplication implements IApplication {
         if (accepted.isEmpty()) {
             throw new IOException("No episode passed the quality checks; nothing to export");
         }
-        printExport(new Exporting(services, out).export("lerobot", outDir, accepted, "demoforge_demo"));
+        printExport(new Exporting(services, out).export("lerobot", outDir, accepted, "demoforge_demo",
+                Map.of()));
     }
 
     private void printExport(ExportResult r) {

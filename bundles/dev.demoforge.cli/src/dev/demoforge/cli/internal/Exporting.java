@@ -32,7 +32,7 @@ final class Exporting {
         this.out = out;
     }
 
-    ExportResult export(String format, Path outputDir, List<String> ids, String name)
+    ExportResult export(String format, Path outputDir, List<String> ids, String name, Map<String, String> options)
             throws IOException, UsageException {
         List<DatasetExporter> exporters = services.all(DatasetExporter.class);
         DatasetExporter exporter = exporters.stream().filter(e -> e.formatId().equals(format)).findFirst()
@@ -57,8 +57,17 @@ final class Exporting {
             raw.add(store.open(Path.of(e.directory())));
         }
         out.printf("Exporting %d episodes as %s to %s%n", raw.size(), exporter.label(), outputDir);
-        return services.get(DatasetService.class).export(exporter, name, raw, outputDir, Map.of(),
-                new PrintingMonitor(out));
+        try {
+            return services.get(DatasetService.class).export(exporter, name, raw, outputDir, options,
+                    new PrintingMonitor(out));
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            if (msg != null && msg.contains("option")) {
+                msg += ". Options of " + format + ": " + exporter.capabilities().options().stream()
+                        .map(o -> o.key() + " (default " + o.defaultValue() + ")").toList();
+            }
+            throw new UsageException(msg);
+        }
     }
 
     /** Prints each episode as the export reaches it. */

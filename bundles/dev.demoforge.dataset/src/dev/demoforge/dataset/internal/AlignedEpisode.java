@@ -1,37 +1,50 @@
 package dev.demoforge.dataset.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.demoforge.device.api.EventSample;
+import dev.demoforge.dataset.AlignmentReport;
+import dev.demoforge.dataset.StreamAlignment;
 import dev.demoforge.device.api.StreamKind;
-import dev.demoforge.device.api.VectorSample;
 import dev.demoforge.episode.api.RawEpisode;
 import dev.demoforge.episode.api.RecordedStream;
+import dev.demoforge.episode.api.StreamSummary;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.EpisodeFrames;
 import dev.demoforge.export.api.FeatureSpec;
 import dev.demoforge.export.api.VideoFrames;
 import dev.demoforge.media.VideoDecoder;
+import dev.demoforge.timesync.ClockModel;
+import dev.demoforge.timesync.Quaternions;
+import dev.demoforge.timesync.TimeSyncService;
 
 /**
  * One raw episode on the dataset timeline. Loads the vector streams and the cameras' frame references into memory
- * (one episode is small), and keeps video on disk until an exporter pulls it.
+ * (one episode is small), fits the device clocks, and keeps video on disk until an exporter pulls it. Rows are the
+ * reference camera's frames at their capture times; see {@link dev.demoforge.dataset.DatasetService} for the time
+ * base.
  */
 final class AlignedEpisode implements EpisodeFrames {
 
+    private static final double[] FRAME = {};
+
     private final RawEpisode episode;
     private final FeatureLayout layout;
+    /** Per vector topic: capture time and values of each sample. */
     private final Map<String, TimeSeries> series = new HashMap<>();
-    /** Per camera topic: host time of MP4 frame i, for the frames the MP4 really holds. */
+    /** Per camera topic: capture time of MP4 frame i, for the frames the MP4 really holds. */
     private final Map<String, TimeSeries> frames = new HashMap<>();
+    /** Per camera topic other than the reference: the MP4 frame each row shows (null without frames). */
+    private final Map<String, int[]> frameOfRow = new HashMap<>();
     private final long[] rowTimes;
+    private final AlignmentReport report;
 
-    AlignedEpisode(RawEpisode episode, DatasetSpec spec) throws IOException {
+    AlignedEpisode(RawEpisode episode, DatasetSpec spec, TimeSyncService sync) throws IOException {
         this.episode = episode;
         this.layout = FeatureLayout.of(episode.manifest().streams());
         if (!layout.features().equals(spec.features())) {
@@ -39,25 +52,81 @@ final class AlignedEpisode implements EpisodeFrames {
                     + layout.features().stream().map(FeatureSpec::key).toList() + ", the dataset has "
                     + spec.features().stream().map(FeatureSpec::key).toList());
         }
-        Set<String> topics = new HashSet<>();
-        layout.sources().values().forEach(list -> list.forEach(s -> topics.add(s.topic())));
-        episode.read(topics, (topic, sample) -> {
-            if (sample instanceof VectorSample v) {
-                series.computeIfAbsent(topic, t -> new TimeSeries()).add(v.hostNanos(), v.values());
-            } else if (sample instanceof EventSample e) {
-                TimeSeries ts = frames.computeIfAbsent(topic, t -> new TimeSeries());
-                if (Long.parseLong(e.text()) == ts.size()) {
-                    ts.add(e.hostNanos(), new double[0]);
+        Set<RecordedStream> aligned = new LinkedHashSet<>();
+        layout.sources().values().forEach(aligned::addAll);
+        RecordedTimes recorded = RecordedTimes.read(episode, List.copyOf(aligned), sync);
+        Map<String, Long> nudged = new HashMap<>();
+        for (RecordedStream s : aligned) {
+            long[] capture = recorded.captureTimes(s.topic());
+            RecordedTimes.Topic raw = recorded.topics.get(s.topic());
+            if (s.spec().kind() == StreamKind.CAMERA) {
+                TimeSeries ts = new TimeSeries();
+                long moved = 0;
+                for (int i = 0; i < capture.length; i++) {
+                    if (i > 0 && capture[i] <= capture[i - 1]) {
+                        capture[i] = capture[i - 1] + 1;
+                        moved++;
+                    }
+                    ts.add(capture[i], FRAME);
                 }
+                frames.put(s.topic(), ts);
+                nudged.put(s.topic(), moved);
+            } else {
+                TimeSeries ts = new TimeSeries(Quaternions.groups(s.spec().elementNames()));
+                for (int i = 0; i < capture.length; i++) {
+                    ts.add(capture[i], raw.values.get(i));
+                }
+                series.put(s.topic(), ts);
             }
-        });
-        String reference = layout.referenceCamera().topic();
-        TimeSeries ref = frames.getOrDefault(reference, new TimeSeries());
-        int rows = (int) Math.min(ref.size(), decodableFrames(episode, reference));
+        }
+        RecordedStream reference = layout.referenceCamera();
+        TimeSeries ref = frames.get(reference.topic());
+        int rows = (int) Math.min(ref.size(), decodableFrames(episode, reference.topic()));
         rowTimes = new long[rows];
         for (int i = 0; i < rows; i++) {
             rowTimes[i] = ref.time(i);
         }
+        List<StreamAlignment> streams = new ArrayList<>();
+        for (RecordedStream s : aligned) {
+            ClockModel clock = recorded.clockOf(s.topic());
+            StreamReport r = new StreamReport(s.topic(), clock == null ? null : clock.clockId(),
+                    s.spec().nominalRateHz(), nudged.getOrDefault(s.topic(), 0L), recorderDrops(s.topic()));
+            if (s.equals(reference)) {
+                streams.add(r.reference(ref, rows));
+            } else if (s.spec().kind() == StreamKind.CAMERA) {
+                int[] shown = nearestFrames(s.topic());
+                frameOfRow.put(s.topic(), shown);
+                streams.add(shown == null ? r.interpolated(new TimeSeries(), rowTimes)
+                        : r.nearest(frames.get(s.topic()), rowTimes, shown));
+            } else {
+                streams.add(r.interpolated(series.get(s.topic()), rowTimes));
+            }
+        }
+        report = new AlignmentReport(sourceId(), rows, reference.topic(),
+                rows == 0 ? 0 : rowTimes[rows - 1] - rowTimes[0], List.copyOf(recorded.clocks.values()), streams);
+    }
+
+    /** Each row's nearest decodable frame of a camera, never going back; null if it has none. */
+    private int[] nearestFrames(String topic) throws IOException {
+        TimeSeries times = frames.get(topic);
+        int available = (int) Math.min(times.size(), decodableFrames(episode, topic));
+        if (available == 0) {
+            return null;
+        }
+        int[] shown = new int[rowTimes.length];
+        for (int r = 0; r < rowTimes.length; r++) {
+            int nearest = Math.min(times.nearest(rowTimes[r]), available - 1);
+            shown[r] = r == 0 ? nearest : Math.max(nearest, shown[r - 1]);
+        }
+        return shown;
+    }
+
+    private long recorderDrops(String topic) {
+        if (episode.manifest().summary() == null) {
+            return 0;
+        }
+        return episode.manifest().summary().streams().stream().filter(s -> s.topic().equals(topic))
+                .mapToLong(StreamSummary::drops).sum();
     }
 
     private static long decodableFrames(RawEpisode episode, String topic) throws IOException {
@@ -86,6 +155,10 @@ final class AlignedEpisode implements EpisodeFrames {
         return rowTimes.clone();
     }
 
+    AlignmentReport report() {
+        return report;
+    }
+
     @Override
     public float[][] vectors(String featureKey) {
         List<RecordedStream> sources = layout.sourcesOf(featureKey);
@@ -108,17 +181,17 @@ final class AlignedEpisode implements EpisodeFrames {
         if (camera.spec().kind() != StreamKind.CAMERA) {
             throw new IllegalArgumentException(featureKey + " is not a video feature");
         }
-        TimeSeries times = frames.getOrDefault(camera.topic(), new TimeSeries());
-        int available = (int) Math.min(times.size(), decodableFrames(episode, camera.topic()));
-        if (available == 0) {
+        if (camera.equals(layout.referenceCamera())) {
+            int[] identity = new int[rowTimes.length];
+            for (int r = 0; r < identity.length; r++) {
+                identity[r] = r;
+            }
+            return new ResampledVideo(episode.video(camera.topic()), identity);
+        }
+        int[] shown = frameOfRow.get(camera.topic());
+        if (shown == null) {
             throw new IOException("Camera " + camera.topic() + " of episode " + sourceId() + " has no frames");
         }
-        int[] frameOfRow = new int[rowTimes.length];
-        for (int r = 0; r < rowTimes.length; r++) {
-            int nearest = Math.min(times.nearest(rowTimes[r]), available - 1);
-            frameOfRow[r] = r == 0 ? nearest : Math.max(nearest, frameOfRow[r - 1]);
-        }
-        return new ResampledVideo(episode.video(camera.topic()), frameOfRow);
+        return new ResampledVideo(episode.video(camera.topic()), shown);
     }
-
 }

@@ -1,15 +1,26 @@
 package dev.demoforge.dataset.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.demoforge.dataset.AlignmentReport;
 import dev.demoforge.dataset.DatasetService;
 import dev.demoforge.episode.api.RawEpisode;
 import dev.demoforge.export.api.DatasetExporter;
@@ -17,10 +28,21 @@ import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.EpisodeFrames;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.timesync.TimeSyncService;
 
-/** Dataset building on the reference camera's timeline. */
+/** Dataset building on the reference camera's timeline, with device clocks fitted by the time sync. */
 @Component(service = DatasetService.class)
 public final class DatasetServiceImpl implements DatasetService {
+
+    /** The alignment sidecar, relative to the dataset directory. */
+    static final String ALIGNMENT_FILE = "meta/demoforge_alignment.json";
+
+    private final TimeSyncService sync;
+
+    @Activate
+    public DatasetServiceImpl(@Reference TimeSyncService sync) {
+        this.sync = sync;
+    }
 
     @Override
     public DatasetSpec spec(String name, RawEpisode episode) {
@@ -31,7 +53,16 @@ public final class DatasetServiceImpl implements DatasetService {
 
     @Override
     public EpisodeFrames align(RawEpisode episode, DatasetSpec spec) throws IOException {
-        return new AlignedEpisode(episode, spec);
+        return new AlignedEpisode(episode, spec, sync);
+    }
+
+    @Override
+    public AlignmentReport alignmentReport(EpisodeFrames aligned) {
+        if (aligned instanceof AlignedEpisode a) {
+            return a.report();
+        }
+        throw new IllegalArgumentException("Episode frames of " + aligned.sourceId() + " were not aligned by the"
+                + " DatasetService");
     }
 
     @Override
@@ -43,15 +74,48 @@ public final class DatasetServiceImpl implements DatasetService {
         SubMonitor progress = SubMonitor.convert(monitor, "Exporting " + episodes.size() + " episodes as "
                 + exporter.label(), episodes.size() + 1);
         DatasetSpec spec = spec(name, episodes.get(0));
+        List<AlignmentReport> reports = new ArrayList<>();
+        ExportResult result;
         try (ExportSession session = exporter.begin(outputDir, spec, options)) {
             for (RawEpisode episode : episodes) {
                 if (progress.isCanceled()) {
                     throw new OperationCanceledException();
                 }
                 progress.subTask(episode.manifest().episodeId());
-                session.writeEpisode(align(episode, spec), progress.split(1));
+                AlignedEpisode aligned = new AlignedEpisode(episode, spec, sync);
+                reports.add(aligned.report());
+                session.writeEpisode(aligned, progress.split(1));
             }
-            return session.finish(progress.split(1));
+            result = session.finish(progress.split(1));
+        }
+        writeAlignment(result.outputDir(), spec, reports);
+        return result;
+    }
+
+    /** Writes the alignment reports beside the exported dataset. */
+    static void writeAlignment(Path datasetDir, DatasetSpec spec, List<AlignmentReport> reports) throws IOException {
+        JsonObject o = new JsonObject();
+        o.addProperty("format", "demoforge.alignment");
+        o.addProperty("version", 1);
+        o.addProperty("dataset", spec.name());
+        o.addProperty("fps", spec.fps());
+        JsonArray episodes = new JsonArray();
+        for (int i = 0; i < reports.size(); i++) {
+            JsonObject e = new JsonObject();
+            e.addProperty("episode_index", i);
+            JsonParser.parseString(reports.get(i).toJson()).getAsJsonObject().entrySet()
+                    .forEach(en -> e.add(en.getKey(), en.getValue()));
+            episodes.add(e);
+        }
+        o.add("episodes", episodes);
+        Path file = datasetDir.resolve(ALIGNMENT_FILE);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("The dataset in " + datasetDir + " was written, but its alignment report "
+                    + ALIGNMENT_FILE + " could not be: " + e.getMessage(), e);
         }
     }
 }

@@ -7,7 +7,10 @@ package dev.demoforge.episode.api;
  */
 public final class RecordingEvents {
 
-    /** Posted synchronously just before the first sample is recorded. */
+    /**
+     * Posted synchronously once the recording accepts samples, so that whatever a listener starts (a simulator's
+     * trial) is recorded from its first sample.
+     */
     public static final String TOPIC_STARTED = "dev/demoforge/recording/STARTED";
 
     /** Posted after the episode was closed on disk. */

@@ -18,7 +18,10 @@ import dev.demoforge.quality.api.QualityService;
 import dev.demoforge.quality.api.Reason;
 import dev.demoforge.quality.api.Verdict;
 
-/** Runs every registered check; a check that throws becomes a FAIL of that check with the exception as reason. */
+/**
+ * Runs every registered check on one in-memory copy of the episode's streams ({@link CachedEpisode}); a check that
+ * throws becomes a FAIL of that check with the exception as reason.
+ */
 @Component(service = QualityService.class)
 public final class QualityServiceImpl implements QualityService {
 
@@ -29,11 +32,12 @@ public final class QualityServiceImpl implements QualityService {
     @Override
     public List<CheckResult> evaluate(RawEpisode episode) {
         List<CheckResult> results = new ArrayList<>();
+        RawEpisode cached = new CachedEpisode(episode);
         List<QualityCheck> ordered = new ArrayList<>(checks);
         ordered.sort(Comparator.comparing(QualityCheck::id));
         for (QualityCheck check : ordered) {
             try {
-                results.add(check.evaluate(episode));
+                results.add(check.evaluate(cached));
             } catch (Exception | LinkageError e) {
                 results.add(new CheckResult(check.id(), Verdict.FAIL, 0, List.of(new Reason("check " + check.id()
                         + " could not run: " + e.getClass().getSimpleName() + ": " + e.getMessage(), 0, 0))));

@@ -1,11 +1,22 @@
 package dev.demoforge.quality.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import dev.demoforge.device.api.EventSample;
 import dev.demoforge.device.api.StreamKind;
+import dev.demoforge.episode.api.EpisodeStatus;
 import dev.demoforge.episode.api.EpisodeSummary;
 import dev.demoforge.episode.api.RawEpisode;
 import dev.demoforge.episode.api.StreamSummary;
@@ -15,9 +26,11 @@ import dev.demoforge.quality.api.Reason;
 import dev.demoforge.quality.api.Verdict;
 
 /**
- * Recording health: every stream's achieved rate against its nominal rate, and dropped samples.
+ * Recording health: every stream's achieved rate against its nominal rate, dropped samples (with the instants the
+ * recorder noted them on {@value #DROPS_TOPIC}), and gaps (the recorder's notes on {@value #GAPS_TOPIC}: a stream
+ * silent for more than five nominal periods, at least 100 ms).
  * Score = the lowest achieved/nominal ratio over the streams (1 = every stream at rate).
- * WARN below {@value #WARN_RATIO} of nominal or with any drop; FAIL below {@value #FAIL_RATIO}, with more than
+ * WARN below {@value #WARN_RATIO} of nominal, with any drop or gap; FAIL below {@value #FAIL_RATIO}, with more than
  * {@value #FAIL_DROP_FRACTION} of a stream's samples dropped, without camera frames, or when the recording stopped
  * on an error.
  */
@@ -27,6 +40,9 @@ public final class RecordingHealthCheck implements QualityCheck {
     static final double WARN_RATIO = 0.9;
     static final double FAIL_RATIO = 0.5;
     static final double FAIL_DROP_FRACTION = 0.05;
+    static final String DROPS_TOPIC = "/recorder/drops";
+    static final String GAPS_TOPIC = "/recorder/gaps";
+    private static final int MAX_REASONS_PER_STREAM = 5;
 
     @Override
     public String id() {
@@ -39,7 +55,7 @@ public final class RecordingHealthCheck implements QualityCheck {
     }
 
     @Override
-    public CheckResult evaluate(RawEpisode episode) {
+    public CheckResult evaluate(RawEpisode episode) throws IOException {
         EpisodeSummary summary = episode.manifest().summary();
         if (summary == null) {
             return new CheckResult(id(), Verdict.FAIL, 0, List.of(new Reason("episode was never finished", 0, 0)));
@@ -50,8 +66,7 @@ public final class RecordingHealthCheck implements QualityCheck {
         double score = 1;
         if (!summary.problem().isEmpty()) {
             reasons.add(new Reason(summary.problem(), 0, end));
-            verdict = summary.status() == dev.demoforge.episode.api.EpisodeStatus.RECOVERED ? Verdict.WARN
-                    : Verdict.FAIL;
+            verdict = summary.status() == EpisodeStatus.RECOVERED ? Verdict.WARN : Verdict.FAIL;
         }
         for (StreamSummary s : summary.streams()) {
             if (s.kind() == StreamKind.EVENT) {
@@ -71,16 +86,57 @@ public final class RecordingHealthCheck implements QualityCheck {
             }
             if (s.drops() > 0) {
                 double fraction = (double) s.drops() / (s.drops() + s.samples());
-                reasons.add(new Reason(String.format("%s dropped %d samples (%.1f%%)", s.topic(), s.drops(),
-                        100 * fraction), 0, end));
+                reasons.add(new Reason(String.format(Locale.ROOT, "%s dropped %d samples (%.1f%%)", s.topic(),
+                        s.drops(), 100 * fraction), 0, end));
                 verdict = worse(verdict, fraction > FAIL_DROP_FRACTION ? Verdict.FAIL : Verdict.WARN);
             }
+        }
+        List<Reason> timed = gapsAndDrops(episode);
+        if (!timed.isEmpty()) {
+            verdict = worse(verdict, Verdict.WARN);
+            reasons.addAll(timed);
         }
         return new CheckResult(id(), verdict, score, reasons);
     }
 
+    /** The recorder's gap and drop notes, with the instants they name. */
+    private static List<Reason> gapsAndDrops(RawEpisode episode) throws IOException {
+        long start = episode.manifest().startHostNanos();
+        Map<String, Integer> gaps = new HashMap<>();
+        List<Reason> reasons = new ArrayList<>();
+        episode.read(Set.of(GAPS_TOPIC, DROPS_TOPIC), (topic, sample) -> {
+            if (!(sample instanceof EventSample e)) {
+                return;
+            }
+            double t = (e.hostNanos() - start) * 1e-9;
+            try {
+                JsonObject o = JsonParser.parseString(e.text()).getAsJsonObject();
+                String stream = o.get("topic").getAsString();
+                if (topic.equals(DROPS_TOPIC)) {
+                    reasons.add(new Reason(String.format(Locale.ROOT, "%s: %d samples dropped before %.1f s",
+                            stream, o.get("dropped").getAsLong(), t), t, t));
+                } else if (gaps.merge(stream, 1, Integer::sum) <= MAX_REASONS_PER_STREAM) {
+                    double from = (o.get("from_host_ns").getAsLong() - start) * 1e-9;
+                    double to = (o.get("to_host_ns").getAsLong() - start) * 1e-9;
+                    reasons.add(new Reason(String.format(Locale.ROOT, "%s: no samples for %.2f s from %.1f s",
+                            stream, to - from, from), from, to));
+                }
+            } catch (JsonParseException | IllegalStateException | NullPointerException
+                    | UnsupportedOperationException x) {
+                reasons.add(new Reason(String.format(Locale.ROOT, "unreadable note on %s at %.1f s: %s", topic, t,
+                        e.text()), t, t));
+            }
+        });
+        gaps.forEach((stream, n) -> {
+            if (n > MAX_REASONS_PER_STREAM) {
+                reasons.add(new Reason(stream + ": " + (n - MAX_REASONS_PER_STREAM) + " more gaps", 0, 0));
+            }
+        });
+        return reasons;
+    }
+
     private static Reason rate(StreamSummary s, double ratio, double end) {
-        return new Reason(String.format("%s ran at %.1f Hz, %.0f%% of its nominal %.0f Hz", s.topic(),
+        return new Reason(String.format(Locale.ROOT, "%s ran at %.1f Hz, %.0f%% of its nominal %.0f Hz", s.topic(),
                 s.achievedRateHz(), 100 * ratio, s.nominalRateHz()), 0, end);
     }
 

@@ -71,8 +71,8 @@ public final class RecorderImpl implements Recorder {
                 EpisodeStatus.RECORDING, null);
         EpisodeRecording recording = new EpisodeRecording(station, directory, manifest, queues, this::announceStop);
         long seed = request.seed() != null ? request.seed() : id.hashCode();
-        post(RecordingEvents.TOPIC_STARTED, id, seed, true);
         recording.begin();
+        post(RecordingEvents.TOPIC_STARTED, id, seed, true);
         return recording;
     }
 
