@@ -5,6 +5,9 @@
 #   kill-recovery   a recording process killed with SIGKILL is recovered on the next start, readable by ffprobe
 #                   and @mcap/core
 #   disk-full       recording onto a full filesystem stops with a clear message; the next start repairs the episode
+#   devices-*       devices list shows a pty given by --port; devices probe finds the ids, models and positions of
+#                   servos answered by tests/e2e/servo_emulator.py (Python, written apart from the Java drivers) over
+#                   a socat pty pair; a missing port gives a clear message and exit code 1
 #   hdf5            the demo's episodes exported as aloha-hdf5 (raw and JPEG) and robomimic, checked with h5py
 #                   (tests/readers/hdf5-check.py, Debian's python3-h5py)
 #   bad-input       bad verbs, options, formats and paths give a clear message and exit code 2
@@ -112,6 +115,76 @@ disk_full() {
   node "$root/tests/readers/mcap-check.mjs" "$copy/episode.mcap"
 }
 
+serial_bus() {  # serial_bus DIR KIND SERVO... : socat pty pair in DIR, emulator on its device end; sets bus_pids
+  local dir=$1 kind=$2 i
+  shift 2
+  mkdir -p "$dir"
+  socat -d -d "pty,raw,echo=0,link=$dir/tty-host" "pty,raw,echo=0,link=$dir/tty-device" 2>"$dir/socat.log" &
+  bus_pids=$!
+  for i in $(seq 1 100); do
+    [ -e "$dir/tty-host" ] && [ -e "$dir/tty-device" ] && break
+    sleep 0.05
+  done
+  python3 "$root/tests/e2e/servo_emulator.py" "$kind" "$dir/tty-device" "$@" &
+  bus_pids="$bus_pids $!"
+  sleep 0.3
+}
+
+devices_list() {
+  local dir="$work/list" out
+  serial_bus "$dir" dynamixel 1:1060:2048
+  out=$("$root/demoforge" devices list --json --port "$dir/tty-host" 2>&1)
+  local code=$?
+  kill $bus_pids
+  echo "$out"
+  [ "$code" -eq 0 ] || return 1
+  python3 -c 'import json, sys
+ports = json.loads(sys.stdin.read())
+mine = [p for p in ports if p["path"] == sys.argv[1]]
+assert mine and mine[0]["exists"], ports' "$dir/tty-host" <<<"$out"
+}
+
+devices_probe_dynamixel() {
+  local dir="$work/dxl" out json
+  serial_bus "$dir" dynamixel 1:1060:2048 2:1020:1000 7:1200:3072
+  out=$("$root/demoforge" devices probe --driver dynamixel --port "$dir/tty-host" --timeout-ms 100 2>&1)
+  local code=$?
+  json=$("$root/demoforge" devices probe --driver dynamixel --port "$dir/tty-host" --ids 0-10 --json 2>&1)
+  kill $bus_pids
+  echo "$out"
+  echo "$json"
+  [ "$code" -eq 0 ] || return 1
+  grep -q "3 dynamixel servos on $dir/tty-host at 1000000 baud" <<<"$out" || return 1
+  grep -qE "id +1 +XL430-W250 +model +1060 +firmware +46 +position 2048 \(0.000 rad\)" <<<"$out" || return 1
+  grep -qE "id +2 +XM430-W350 +model +1020 .*position 1000 " <<<"$out" || return 1
+  grep -qE "id +7 +XL330-M288 +model +1200 .*position 3072 \(1.571 rad\)" <<<"$out" || return 1
+  python3 -c 'import json, sys
+r = json.loads(sys.stdin.read())
+assert [(s["id"], s["model"], s["position"]) for s in r["servos"]] == [(1, "XL430-W250", 2048), (2, "XM430-W350", 1000), (7, "XL330-M288", 3072)], r' <<<"$json"
+}
+
+devices_probe_feetech() {
+  local dir="$work/sts" out
+  serial_bus "$dir" feetech 1:777:2048 2:777:100 6:777:4000
+  out=$("$root/demoforge" devices probe --driver feetech --port "$dir/tty-host" --ids 0-20 --timeout-ms 100 2>&1)
+  local code=$?
+  kill $bus_pids
+  echo "$out"
+  [ "$code" -eq 0 ] || return 1
+  grep -q "3 feetech servos" <<<"$out" || return 1
+  grep -qE "id +2 +STS3215 +model +777 +firmware +778 +position 100 " <<<"$out" || return 1
+  grep -qE "id +6 +STS3215 .*position 4000 " <<<"$out"
+}
+
+devices_probe_missing_port() {
+  local out code
+  out=$("$root/demoforge" devices probe --driver feetech --port "$work/no-such-tty" 2>&1)
+  code=$?
+  echo "$out"
+  [ "$code" -eq 1 ] || { echo "exit code $code, expected 1"; return 1; }
+  grep -qF "port $work/no-such-tty not found" <<<"$out"
+}
+
 expect_usage_error() {  # expect_usage_error TEXT ARGS... : exit code 2 and TEXT in stderr
   local text=$1
   shift
@@ -128,6 +201,13 @@ check quality quality
 check hdf5 hdf5_exports
 check kill-recovery kill_recovery
 check disk-full disk_full
+check devices-list devices_list
+check devices-probe-dynamixel devices_probe_dynamixel
+check devices-probe-feetech devices_probe_feetech
+check devices-probe-missing-port devices_probe_missing_port
+check devices-bad-subject expect_usage_error "devices needs one of [list, probe], not 'scan'" devices scan
+check devices-bad-driver expect_usage_error "No serial-bus driver 'herkulex'. Drivers: [dynamixel, feetech]" \
+  devices probe --driver herkulex --port /dev/null
 ws=(--workspace "$work/ws-bad")
 check bad-verb expect_usage_error "Unknown verb 'frobnicate'" frobnicate
 check bad-option expect_usage_error "Unknown option --colour for episodes" episodes --colour "${ws[@]}"

@@ -17,8 +17,8 @@ import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.quality.api.Verdict;
 
 /**
- * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, quality, bench. Exit
- * codes: 0 done, 1 failed (the message says what), 2 bad command line.
+ * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, quality, bench,
+ * devices. Exit codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2 bad command line.
  */
 public final class CliApplication implements IApplication {
 
@@ -28,10 +28,12 @@ public final class CliApplication implements IApplication {
             "episodes", Set.of(),
             "export", Set.of("format", "out", "episodes", "name", "options"),
             "bench", Set.of("cameras", "seconds"),
-            "quality", Set.of("episodes", "record", "seed", "parallel"));
+            "quality", Set.of("episodes", "record", "seed", "parallel"),
+            "devices", DevicesCommand.VALUED);
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
-            "quality", Set.of("json", "report"));
-    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync"));
+            "quality", Set.of("json", "report"), "devices", DevicesCommand.FLAGS);
+    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync"),
+            "devices", DevicesCommand.SUBJECTS);
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
     private final PrintStream out = System.out;
@@ -45,8 +47,8 @@ public final class CliApplication implements IApplication {
             return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS), services);
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
-            System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync [options]"
-                    + "   (see README.md)");
+            System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync"
+                    + "|devices list|probe [options]   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -59,6 +61,9 @@ public final class CliApplication implements IApplication {
     }
 
     private int run(Arguments args, Services services) throws UsageException, IOException, InterruptedException {
+        if (args.verb().equals("devices")) {
+            return new DevicesCommand(services, out).run(args);
+        }
         Path home = Path.of(System.getProperty("user.home"), "demoforge-workspace");
         Workspace workspace = Workspace.select(args.path("workspace", home));
         Catalog catalog = services.get(Catalog.class);

@@ -58,12 +58,13 @@ public final class SerialPorts {
         int vid = p.getVendorID();
         int pid = p.getProductID();
         String usb = vid > 0 ? String.format("%04x:%04x", vid, pid) : "";
-        String desc = (p.getPortDescription() + " " + p.getManufacturer()).strip();
-        String serial = p.getSerialNumber();
-        if (serial == null || serial.equals("Unknown")) {
-            serial = "";
-        }
-        return new Port(path, desc.equals("Unknown") ? "" : desc, usb, serial, true, suggest(usb, desc));
+        String desc = (known(p.getPortDescription()) + " " + known(p.getManufacturer())).strip();
+        return new Port(path, desc, usb, known(p.getSerialNumber()), true, suggest(usb, desc));
+    }
+
+    /** jSerialComm says "Unknown" for what the OS does not tell. */
+    private static String known(String s) {
+        return s == null || s.isBlank() || s.equalsIgnoreCase("Unknown") ? "" : s.strip();
     }
 
     /**

@@ -28,7 +28,9 @@ import dev.demoforge.device.api.DeviceConfig;
  * <li>{@code calibration}: path of the unit's calibration JSON ({@link Calibration}); absent means identity</li>
  * </ul>
  *
- * @param models configured model per id; ids without one accept any known model
+ * @param models          configured model per id; ids without one accept any known model
+ * @param calibrationFile where the unit's calibration is stored, or null without one
+ * @param calibration     the calibration read from that file, or identity
  * @since 0.1
  */
 public record ServoArmConfig(String deviceId, String port, int baud, List<Integer> ids, Map<Integer, ServoModel> models,

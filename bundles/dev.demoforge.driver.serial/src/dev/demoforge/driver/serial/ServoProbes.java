@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the servos on a bus: which ids answer, their model and present position. Blocking: opens the port, scans
- * the id range (about one reply timeout per silent id for protocols without a broadcast ping) and closes the port.
+ * Finds the servos on a bus: which ids answer, their model and present position (read twice at most). Blocking:
+ * opens the port, scans the id range (about one reply timeout per silent id for protocols without a broadcast ping)
+ * and closes the port.
  *
  * @since 0.1
  */
@@ -36,11 +37,13 @@ public final class ServoProbes {
                 double radians = Double.NaN;
                 if (model.isPresent()) {
                     Field f = model.get().require(Register.PRESENT_POSITION);
-                    try {
-                        position = f.decode(bus.read(who.id(), f.address(), f.size()), 0);
-                        radians = (position - model.get().center()) * 2 * Math.PI / model.get().resolution();
-                    } catch (ServoBusException e) {
-                        position = Integer.MIN_VALUE;
+                    for (int attempt = 0; attempt < 2 && position == Integer.MIN_VALUE; attempt++) {
+                        try {
+                            position = f.decode(bus.read(who.id(), f.address(), f.size()), 0);
+                            radians = (position - model.get().center()) * 2 * Math.PI / model.get().resolution();
+                        } catch (ServoBusException e) {
+                            position = Integer.MIN_VALUE;
+                        }
                     }
                 }
                 found.add(new ProbeResult.Found(who.id(), who.modelNumber(), model.map(ServoModel::name).orElse("unknown"),

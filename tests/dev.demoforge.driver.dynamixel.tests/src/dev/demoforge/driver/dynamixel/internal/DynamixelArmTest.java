@@ -63,7 +63,7 @@ class DynamixelArmTest {
     @Test
     void probeFindsIdsModelsAndPositions() throws Exception {
         ProbeResult r = ServoProbes.probe(new DynamixelFamily(), bench.pair.hostPort(), 1_000_000, 0, 252,
-                Duration.ofMillis(20));
+                Duration.ofMillis(100));
         assertEquals(List.of(1, 2, 3, 4, 5, 6), r.servos().stream().map(ProbeResult.Found::id).toList());
         assertEquals(List.of("XM430-W350", "XM430-W350", "XL430-W250", "XL430-W250", "XL330-M288", "XL330-M288"),
                 r.servos().stream().map(ProbeResult.Found::model).toList());

@@ -64,7 +64,7 @@ class FeetechArmTest {
     @Test
     void probeFindsIdsModelsFirmwareAndPositions() throws Exception {
         ProbeResult r = ServoProbes.probe(new FeetechFamily(), bench.pair.hostPort(), 1_000_000, 0, 20,
-                Duration.ofMillis(20));
+                Duration.ofMillis(100));
         assertEquals(List.of(1, 2, 3, 4, 5, 6), r.servos().stream().map(ProbeResult.Found::id).toList());
         for (ProbeResult.Found f : r.servos()) {
             assertEquals("STS3215", f.model());

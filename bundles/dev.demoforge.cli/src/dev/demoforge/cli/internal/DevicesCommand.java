@@ -1,0 +1,117 @@
+package dev.demoforge.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.demoforge.driver.serial.ProbeResult;
+import dev.demoforge.driver.serial.SerialPorts;
+import dev.demoforge.driver.serial.ServoFamily;
+import dev.demoforge.driver.serial.ServoProbes;
+
+/**
+ * {@code devices list [--port P,...] [--json]}: serial ports the OS enumerates plus the ports given (pseudo
+ * terminals are not enumerated), with USB ids and the drivers that fit; {@code devices probe --driver D --port P
+ * [--baud B] [--ids A-B] [--json]}: the servos that answer on a bus, with model and present position.
+ */
+final class DevicesCommand {
+
+    static final Set<String> VALUED = Set.of("port", "driver", "baud", "ids", "timeout-ms");
+    static final Set<String> FLAGS = Set.of("json");
+    static final Set<String> SUBJECTS = Set.of("list", "probe");
+
+    private final Services services;
+    private final PrintStream out;
+
+    DevicesCommand(Services services, PrintStream out) {
+        this.services = services;
+        this.out = out;
+    }
+
+    /** Runs the subject; returns the exit code (1 when a probe found nothing). */
+    int run(Arguments args) throws UsageException, IOException {
+        return args.subject().equals("list") ? list(args) : probe(args);
+    }
+
+    private int list(Arguments args) throws UsageException {
+        for (String only : List.of("driver", "baud", "ids", "timeout-ms")) {
+            if (args.text(only, null) != null) {
+                throw new UsageException("--" + only + " is for devices probe, not devices list");
+            }
+        }
+        List<SerialPorts.Port> ports = new ArrayList<>(SerialPorts.list());
+        for (String p : args.list("port")) {
+            if (ports.stream().noneMatch(q -> q.path().equals(p))) {
+                ports.add(SerialPorts.describe(p));
+            }
+        }
+        if (args.flag("json")) {
+            out.println(Json.GSON.toJson(ports));
+            return 0;
+        }
+        if (ports.isEmpty()) {
+            out.println("No serial ports found (pseudo terminals are listed only when given with --port).");
+        }
+        for (SerialPorts.Port p : ports) {
+            out.printf("%-28s %-10s %-40s %s%n", p.path(), p.exists() ? p.usbId() : "missing",
+                    p.description().isEmpty() ? "-" : p.description(),
+                    p.suggested().isEmpty() ? "" : "drivers: " + String.join(", ", p.suggested()));
+        }
+        return 0;
+    }
+
+    private int probe(Arguments args) throws UsageException, IOException {
+        String driver = args.text("driver", null);
+        String port = args.text("port", null);
+        if (driver == null || port == null) {
+            throw new UsageException("devices probe needs --driver dynamixel|feetech and --port PORT");
+        }
+        List<ServoFamily> families = services.all(ServoFamily.class);
+        ServoFamily family = families.stream().filter(f -> f.driverId().equals(driver)).findFirst()
+                .orElseThrow(() -> new UsageException("No serial-bus driver '" + driver + "'. Drivers: "
+                        + families.stream().map(ServoFamily::driverId).sorted().toList()));
+        int baud = args.positiveInt("baud", family.defaultBaud());
+        int[] ids = idRange(args.text("ids", "0-252"));
+        Duration timeout = Duration.ofMillis(args.positiveInt("timeout-ms", 5));
+        ProbeResult r = ServoProbes.probe(family, port, baud, ids[0], ids[1], timeout);
+        if (args.flag("json")) {
+            out.println(Json.GSON.toJson(r));
+        } else {
+            print(r, ids);
+        }
+        return r.servos().isEmpty() ? 1 : 0;
+    }
+
+    private void print(ProbeResult r, int[] ids) {
+        if (r.servos().isEmpty()) {
+            out.printf("No %s servo with an id in %d-%d answered on %s at %d baud (%d ms; %s). Check power, baud rate"
+                    + " and ids.%n", r.driverId(), ids[0], ids[1], r.port(), r.baud(), r.elapsedMs(), r.stats().summary());
+            return;
+        }
+        out.printf("%d %s servo%s on %s at %d baud (%d ms; %s):%n", r.servos().size(), r.driverId(),
+                r.servos().size() == 1 ? "" : "s", r.port(), r.baud(), r.elapsedMs(), r.stats().summary());
+        for (ProbeResult.Found f : r.servos()) {
+            String position = f.position() == Integer.MIN_VALUE ? "position unreadable"
+                    : String.format("position %d (%.3f rad)", f.position(), f.radians());
+            out.printf("  id %3d  %-12s model %5d  firmware %5d  %s%n", f.id(), f.model(), f.modelNumber(), f.firmware(),
+                    position);
+        }
+    }
+
+    private static int[] idRange(String text) throws UsageException {
+        try {
+            String[] parts = text.strip().split("-", 2);
+            int from = Integer.parseInt(parts[0].strip());
+            int to = parts.length == 1 ? from : Integer.parseInt(parts[1].strip());
+            if (from < 0 || to > 253 || from > to) {
+                throw new NumberFormatException();
+            }
+            return new int[] {from, to};
+        } catch (NumberFormatException e) {
+            throw new UsageException("--ids must be an id or a range within 0-253 (e.g. 1-20), was '" + text + "'");
+        }
+    }
+}
