@@ -88,6 +88,7 @@ final class FakeDriver implements DeviceDriver {
         long end = System.nanoTime() + 4_000_000_000L;
         boolean online = false;
         long k = 0;
+        long start = System.nanoTime();
         while ((!stop || flaw == Flaw.LEAKS_THREAD) && System.nanoTime() < end) {
             if (BUSY.get() && flaw != Flaw.IGNORES_BUSY_PORT) {
                 if (online || k == 0) {
@@ -111,7 +112,12 @@ final class FakeDriver implements DeviceDriver {
                 }
             }
             k++;
-            LockSupport.parkNanos(period);
+            // absolute deadlines, so a late wake-up on a loaded machine does not lower the rate
+            long next = start + k * period;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
         }
     }
 

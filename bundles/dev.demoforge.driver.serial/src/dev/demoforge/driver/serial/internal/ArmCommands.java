@@ -14,6 +14,7 @@ import dev.demoforge.driver.serial.OperatingMode;
 import dev.demoforge.driver.serial.Register;
 import dev.demoforge.driver.serial.ServoArmConfig;
 import dev.demoforge.driver.serial.ServoBus;
+import dev.demoforge.driver.serial.ServoBusException;
 import dev.demoforge.driver.serial.ServoFamily;
 import dev.demoforge.driver.serial.ServoModel;
 
@@ -48,7 +49,7 @@ public final class ArmCommands {
             for (int id : config.ids()) {
                 ServoModel m = models.get(id);
                 Field f = m.require(Register.OPERATING_MODE);
-                bus.write(id, f.address(), f.encode(m.modes().get(mode)));
+                writeAcknowledged(bus, id, f.address(), f.encode(m.modes().get(mode)));
             }
             return null;
         };
@@ -130,8 +131,20 @@ public final class ArmCommands {
         } else {
             for (int id : ids) {
                 Field f = models.get(id).require(register);
-                bus.write(id, f.address(), f.encode(value.applyAsInt(id)));
+                writeAcknowledged(bus, id, f.address(), f.encode(value.applyAsInt(id)));
             }
+        }
+    }
+
+    /** A write whose acknowledgement may be lost once (noise, a late reply): tried twice before it fails. */
+    private static void writeAcknowledged(ServoBus bus, int id, int address, byte[] data) throws IOException {
+        try {
+            bus.write(id, address, data);
+        } catch (ServoBusException e) {
+            if (e.kind() != ServoBusException.Kind.TIMEOUT) {
+                throw e;
+            }
+            bus.write(id, address, data);
         }
     }
 }

@@ -32,7 +32,7 @@ final class Bench implements AutoCloseable {
         emulator = FeetechEmulator.start(pair.devicePort(), ARM);
     }
 
-    /** The arm: 6 joints at 100 Hz, quick reconnection, replies waited for 30 ms (a loaded machine). */
+    /** The arm: 6 joints at 100 Hz, quick reconnection, replies waited for 50 ms (a loaded machine). */
     DeviceConfig config(String... extra) {
         Map<String, String> p = new HashMap<>();
         p.put("port", pair.hostPort());
@@ -42,7 +42,7 @@ final class Bench implements AutoCloseable {
         p.put("rate_hz", "100");
         p.put("offline_after_ms", "250");
         p.put("reconnect_ms", "200");
-        p.put("timeout_ms", "30");
+        p.put("timeout_ms", "50");
         for (int i = 0; i + 1 < extra.length; i += 2) {
             p.put(extra[i], extra[i + 1]);
         }
