@@ -1,5 +1,6 @@
 package dev.demoforge.export.hdf5.internal;
 
+import dev.demoforge.export.support.Staging;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package dev.demoforge.export.hdf5.internal;
 
+import dev.demoforge.export.support.Staging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.demoforge.export.lerobot.internal;
 
+import dev.demoforge.export.support.Staging;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.demoforge.export.lerobot.internal;
 
+import dev.demoforge.export.support.Staging;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

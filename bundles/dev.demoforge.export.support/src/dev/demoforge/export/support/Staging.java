@@ -1,4 +1,4 @@
-package dev.demoforge.export.hdf5.internal;
+package dev.demoforge.export.support;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,15 +12,17 @@ import java.util.stream.Stream;
 
 /**
  * The staging directory an export writes into: a hidden sibling of the output directory (same filesystem), moved to
- * the output directory in one rename when complete and deleted otherwise.
+ * the output directory in one rename when complete and deleted otherwise. Blocking file I/O; stateless.
+ *
+ * @since 0.1
  */
-final class Staging {
+public final class Staging {
 
     private Staging() {
     }
 
     /** Refuses an output path that exists and is not an empty directory. */
-    static void checkOutput(Path outputDir) throws IOException {
+    public static void checkOutput(Path outputDir) throws IOException {
         if (!Files.exists(outputDir)) {
             return;
         }
@@ -36,7 +38,7 @@ final class Staging {
     }
 
     /** Creates a fresh staging directory beside {@code outputDir}. */
-    static Path create(Path outputDir) throws IOException {
+    public static Path create(Path outputDir) throws IOException {
         Path parent = outputDir.getParent();
         if (parent == null) {
             throw new IOException("Output directory " + outputDir + " has no parent directory to stage in");
@@ -47,7 +49,7 @@ final class Staging {
     }
 
     /** Moves the complete staging directory to {@code outputDir} (atomically where the filesystem allows). */
-    static void publish(Path staging, Path outputDir) throws IOException {
+    public static void publish(Path staging, Path outputDir) throws IOException {
         checkOutput(outputDir);
         Files.deleteIfExists(outputDir);
         try {
@@ -58,7 +60,7 @@ final class Staging {
     }
 
     /** Deletes {@code dir} and everything in it; returns false if something could not be deleted. */
-    static boolean deleteTree(Path dir) {
+    public static boolean deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return true;
         }
@@ -78,7 +80,7 @@ final class Staging {
     }
 
     /** Total size of the regular files under {@code dir}. */
-    static long size(Path dir) throws IOException {
+    public static long size(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             long total = 0;
             for (Path p : s.filter(Files::isRegularFile).toList()) {

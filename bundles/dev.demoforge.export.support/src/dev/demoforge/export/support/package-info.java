@@ -1,0 +1,8 @@
+/**
+ * Helpers for writing exporters (DemoForge's own and teams' own): the staging directory that keeps a cancelled or
+ * failed export from leaving anything that looks like a dataset.
+ *
+ * @since 0.1
+ */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package dev.demoforge.export.support;
