@@ -1,6 +1,6 @@
 /**
  * Helpers for writing exporters (DemoForge's own and teams' own): the staging directory that keeps a cancelled or
- * failed export from leaving anything that looks like a dataset.
+ * failed export from leaving anything that looks like a dataset, and checks of the episodes an exporter receives.
  *
  * @since 0.1
  */

@@ -1,5 +1,6 @@
 package dev.demoforge.export.hdf5.internal;
 
+import dev.demoforge.export.support.EpisodeInputs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -54,7 +55,7 @@ final class AlohaSession extends Hdf5Session {
             h.floats("/observations/qvel", Velocity.of(qpos, spec.fps()), d, layout);
             h.floats("/observations/effort", new float[n][d], d, layout);
             for (FeatureSpec f : mapping.vectors()) {
-                h.floats("/observations/" + Mapping.shortName(f), Episodes.vectors(ep, f), f.width(), layout);
+                h.floats("/observations/" + Mapping.shortName(f), EpisodeInputs.vectors(ep, f), f.width(), layout);
             }
             h.floats("/action", action, Mapping.width(mapping.actions()), layout);
             m.worked(1);

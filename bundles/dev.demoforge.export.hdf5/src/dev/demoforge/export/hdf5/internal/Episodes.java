@@ -1,5 +1,6 @@
 package dev.demoforge.export.hdf5.internal;
 
+import dev.demoforge.export.support.EpisodeInputs;
 import java.io.IOException;
 import java.util.List;
 
@@ -22,35 +23,13 @@ final class Episodes {
         }
     }
 
-    /** Values of one vector feature, {@code length() x width}, all finite. */
-    static float[][] vectors(EpisodeFrames ep, FeatureSpec f) throws IOException {
-        float[][] v = ep.vectors(f.key());
-        String where = "Episode '" + ep.sourceId() + "' feature '" + f.key() + "'";
-        if (v == null || v.length != ep.length()) {
-            throw new IOException(where + " has " + (v == null ? "no" : v.length) + " rows, expected "
-                    + ep.length());
-        }
-        for (int r = 0; r < v.length; r++) {
-            if (v[r] == null || v[r].length != f.width()) {
-                throw new IOException(where + " row " + r + " has " + (v[r] == null ? "no" : v[r].length)
-                        + " values, expected " + f.width());
-            }
-            for (int d = 0; d < v[r].length; d++) {
-                if (!Float.isFinite(v[r][d])) {
-                    throw new IOException(where + " row " + r + " value " + d + " is " + v[r][d]);
-                }
-            }
-        }
-        return v;
-    }
-
     /** The features' values side by side, in order: {@code length() x sum(width)}. */
     static float[][] concat(EpisodeFrames ep, List<FeatureSpec> features) throws IOException {
         int width = features.stream().mapToInt(FeatureSpec::width).sum();
         float[][] out = new float[ep.length()][width];
         int offset = 0;
         for (FeatureSpec f : features) {
-            float[][] v = vectors(ep, f);
+            float[][] v = EpisodeInputs.vectors(ep, f);
             for (int r = 0; r < v.length; r++) {
                 System.arraycopy(v[r], 0, out[r], offset, f.width());
             }

@@ -1,5 +1,6 @@
 package dev.demoforge.export.hdf5.internal;
 
+import dev.demoforge.export.support.EpisodeInputs;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ final class RobomimicSession extends Hdf5Session {
             h.floats(demo + "/states", Episodes.concat(ep, lowDim), Mapping.width(lowDim), layout);
         }
         for (FeatureSpec f : lowDim) {
-            float[][] v = Episodes.vectors(ep, f);
+            float[][] v = EpisodeInputs.vectors(ep, f);
             String key = RobomimicExporter.obsKey(f);
             h.floats(demo + "/obs/" + key, v, f.width(), layout);
             if (options.nextObs()) {

@@ -1,5 +1,6 @@
 package dev.demoforge.export.lerobot.internal;
 
+import dev.demoforge.export.support.EpisodeInputs;
 import dev.demoforge.export.support.Staging;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ final class LeRobotSession implements ExportSession {
         List<FeatureSpec> vectorSpecs = spec.vectorFeatures();
         float[][][] values = new float[vectorSpecs.size()][][];
         for (int i = 0; i < values.length; i++) {
-            values[i] = checkedVectors(ep, vectorSpecs.get(i));
+            values[i] = EpisodeInputs.vectors(ep, vectorSpecs.get(i));
         }
         ChunkFile dataFile = data.beginEpisode(n);
         for (int r = 0; r < n; r++) {
@@ -248,27 +249,6 @@ final class LeRobotSession implements ExportSession {
         if (m.isCanceled()) {
             throw new OperationCanceledException();
         }
-    }
-
-    private static float[][] checkedVectors(EpisodeFrames ep, FeatureSpec f) throws IOException {
-        float[][] v = ep.vectors(f.key());
-        String where = "Episode '" + ep.sourceId() + "' feature '" + f.key() + "'";
-        if (v == null || v.length != ep.length()) {
-            throw new IOException(where + " has " + (v == null ? "no" : v.length) + " rows, expected "
-                    + ep.length());
-        }
-        for (int r = 0; r < v.length; r++) {
-            if (v[r] == null || v[r].length != f.width()) {
-                throw new IOException(where + " row " + r + " has " + (v[r] == null ? "no" : v[r].length)
-                        + " values, expected " + f.width());
-            }
-            for (int d = 0; d < v[r].length; d++) {
-                if (!Float.isFinite(v[r][d])) {
-                    throw new IOException(where + " row " + r + " value " + d + " is " + v[r][d]);
-                }
-            }
-        }
-        return v;
     }
 
     private static boolean isInteger(FeatureSpec f) {
