@@ -18,6 +18,7 @@ import dev.demoforge.export.rlds.internal.proto.Features;
 import dev.demoforge.export.rlds.internal.proto.FloatList;
 import dev.demoforge.export.rlds.internal.proto.Int64List;
 import dev.demoforge.export.support.EpisodeInputs;
+import dev.demoforge.export.support.ImageEncoder;
 
 /**
  * One episode as the {@code tf.train.Example} TFDS writes for an RLDS dataset (formats.md 5.3): the {@code steps}

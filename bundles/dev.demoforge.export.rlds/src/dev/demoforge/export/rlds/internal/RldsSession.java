@@ -16,6 +16,7 @@ import dev.demoforge.export.api.EpisodeFrames;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.rlds.internal.proto.Example;
+import dev.demoforge.export.support.ImageEncoder;
 import dev.demoforge.export.support.Staging;
 
 /**

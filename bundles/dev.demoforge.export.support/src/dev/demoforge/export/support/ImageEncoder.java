@@ -1,4 +1,4 @@
-package dev.demoforge.export.rlds.internal;
+package dev.demoforge.export.support;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -17,19 +18,32 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Encodes packed BGR24 frames as the image files TFDS stores in an {@code Image} feature: PNG (8-bit RGB,
- * lossless) or baseline JPEG. Either decodes to RGB, the channel order TFDS declares for {@code Image(shape=(H, W,
- * 3))}. One thread; reuses its buffers between frames.
+ * Encodes the packed BGR24 frames of {@link dev.demoforge.export.api.VideoFrames} as image files: PNG (8-bit RGB,
+ * lossless) or baseline JPEG. Both decode to the frame's colours (RGB files, as TFDS {@code Image} features and
+ * Foxglove's {@code CompressedImage} expect). One thread per instance; buffers are reused between frames, the
+ * returned array is new.
+ *
+ * @since 0.2
  */
-abstract sealed class ImageEncoder implements AutoCloseable {
+public abstract sealed class ImageEncoder implements AutoCloseable {
 
-    /** The encoder for {@code format} ({@code "png"} or {@code "jpeg"}). */
-    static ImageEncoder of(String format, int jpegQuality) throws IOException {
-        return format.equals("png") ? new Png() : new Jpeg(jpegQuality);
+    /**
+     * The encoder for {@code format}.
+     *
+     * @param format      {@code "png"} or {@code "jpeg"}
+     * @param jpegQuality 1-100, used for JPEG (scales the IJG tables as libjpeg's quality does)
+     * @throws IOException if the Java runtime has no JPEG writer
+     */
+    public static ImageEncoder of(String format, int jpegQuality) throws IOException {
+        return switch (format) {
+            case "png" -> new Png();
+            case "jpeg" -> new Jpeg(jpegQuality);
+            default -> throw new IllegalArgumentException("image format '" + format + "' is not png or jpeg");
+        };
     }
 
-    /** The file bytes of one frame ({@code width * height * 3} bytes BGR, rows top to bottom). */
-    abstract byte[] encode(byte[] bgr, int width, int height) throws IOException;
+    /** The file bytes of one frame ({@code width * height * 3} bytes BGR, rows top to bottom, no padding). */
+    public abstract byte[] encode(byte[] bgr, int width, int height) throws IOException;
 
     @Override
     public void close() {
@@ -39,7 +53,7 @@ abstract sealed class ImageEncoder implements AutoCloseable {
      * PNG with the Sub filter on every row (neighbouring pixels of camera images are alike) and fast deflate; the
      * JDK's ImageIO PNG writer is several times slower on camera frames.
      */
-    static final class Png extends ImageEncoder {
+    private static final class Png extends ImageEncoder {
         private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
         private final Deflater deflater = new Deflater(3);
         private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
@@ -48,7 +62,7 @@ abstract sealed class ImageEncoder implements AutoCloseable {
         private byte[] deflated = new byte[1 << 16];
 
         @Override
-        byte[] encode(byte[] bgr, int width, int height) throws IOException {
+        public byte[] encode(byte[] bgr, int width, int height) throws IOException {
             int stride = width * 3;
             int size = (stride + 1) * height;
             if (raw.length < size) {
@@ -83,7 +97,7 @@ abstract sealed class ImageEncoder implements AutoCloseable {
             int n = 0;
             while (!deflater.finished()) {
                 if (n == deflated.length) {
-                    deflated = java.util.Arrays.copyOf(deflated, deflated.length * 2);
+                    deflated = Arrays.copyOf(deflated, deflated.length * 2);
                 }
                 n += deflater.deflate(deflated, n, deflated.length - n);
             }
@@ -110,7 +124,7 @@ abstract sealed class ImageEncoder implements AutoCloseable {
     }
 
     /** Baseline JPEG through the JDK's ImageIO writer; quality {@code q} scales the IJG tables as libjpeg's does. */
-    static final class Jpeg extends ImageEncoder {
+    private static final class Jpeg extends ImageEncoder {
         private final ImageWriter writer;
         private final ImageWriteParam param;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
@@ -128,7 +142,7 @@ abstract sealed class ImageEncoder implements AutoCloseable {
         }
 
         @Override
-        byte[] encode(byte[] bgr, int width, int height) throws IOException {
+        public byte[] encode(byte[] bgr, int width, int height) throws IOException {
             if (image == null || image.getWidth() != width || image.getHeight() != height) {
                 image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
             }
