@@ -1,15 +1,18 @@
-// Independent check of DemoForge's MCAP exports for Foxglove, with @mcap/core (Foxglove's TypeScript reader) and
-// protobufjs (which decodes foxglove.CompressedImage from the FileDescriptorSet stored in the file, as Foxglove does).
+// Independent check of DemoForge's MCAP exports for Foxglove, with @mcap/core (Foxglove's TypeScript reader),
+// @foxglove/wasm-lz4 (the LZ4 frame decoder Foxglove uses for lz4 chunks) and protobufjs (which decodes
+// foxglove.CompressedImage from the FileDescriptorSet stored in the file, as Foxglove does).
 // Usage: node mcap-foxglove-check.mjs <episode.mcap> [--dump TOPIC INDEX OUT]...
 // Checks: the file opens with the indexed reader (summary, chunk indexes with message indexes, statistics); every
 // chunk CRC; statistics' per-channel counts equal the messages read; every channel has a schema Foxglove knows how
 // to decode (protobuf with a FileDescriptorSet, or json with a jsonschema); each message's timestamp equals its log
-// time, and log times rise strictly per channel; a time-window read through the index returns exactly the messages
+// time, and log times rise strictly per channel; the data-section CRC; a time-window read through the index returns exactly the messages
 // in that window. --dump writes the image bytes of message INDEX on TOPIC to OUT.
 // Prints one JSON object (per topic: schema, encodings, count, times, and for JSON topics every message's values;
 // for images format, frame_id and byte sizes). A violation prints "mcap-foxglove-check: FAIL: ..." and exits 1.
 import { open, writeFile } from "node:fs/promises";
+import { crc32 } from "node:zlib";
 import { McapIndexedReader } from "@mcap/core";
+import decompressLz4 from "@foxglove/wasm-lz4";
 import protobuf from "protobufjs";
 import descriptor from "protobufjs/ext/descriptor/index.js";
 
@@ -43,9 +46,14 @@ const readable = {
   },
 };
 
+await decompressLz4.isLoaded;
+const decompressHandlers = {
+  lz4: (buffer, decompressedSize) => decompressLz4(buffer, Number(decompressedSize)),
+};
+
 let reader;
 try {
-  reader = await McapIndexedReader.Initialize({ readable });
+  reader = await McapIndexedReader.Initialize({ readable, decompressHandlers });
 } catch (error) {
   fail(`${path}: the indexed reader cannot open the file: ${error?.message ?? error}`);
 }
@@ -54,6 +62,10 @@ for (const ci of reader.chunkIndexes) {
   if (ci.messageIndexOffsets.size === 0) fail(`chunk at ${ci.chunkStartOffset} has no message indexes`);
 }
 if (!reader.statistics) fail("no statistics record in the summary");
+const dataSection = await readable.read(0n, reader.dataEndOffset);
+if (reader.dataSectionCrc !== undefined && reader.dataSectionCrc !== crc32(dataSection)) {
+  fail(`data section CRC mismatch: stored ${reader.dataSectionCrc}, computed ${crc32(dataSection)}`);
+}
 
 const decoders = new Map();
 const topics = {};

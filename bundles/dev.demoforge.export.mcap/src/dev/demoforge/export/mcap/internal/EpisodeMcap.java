@@ -47,8 +47,9 @@ final class EpisodeMcap {
         int n = ep.length();
         List<float[][]> values = new ArrayList<>();
         List<VideoFrames> videos = new ArrayList<>();
-        try (McapWriter w = McapWriter.create(file, "", "DemoForge",
-                new McapWriter.Options(options.chunkBytes(), Long.MAX_VALUE / 4))) {
+        McapWriter.Options chunking = new McapWriter.Options(options.chunkBytes(), Long.MAX_VALUE / 4)
+                .withCompression(options.lz4() ? new Lz4Compression() : null);
+        try (McapWriter w = McapWriter.create(file, "", "DemoForge", chunking)) {
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("dataset", spec.name());
             meta.put("episode_index", Integer.toString(index));

@@ -60,6 +60,7 @@ class McapExportTest {
             assertEquals(TOPICS, List.copyOf(topics.keySet()));
             assertEquals(5 * n, report.get("messages").getAsInt());
             assertTrue(report.get("chunks").getAsInt() > 1, "64 KiB chunks: several per episode");
+            assertEquals("[\"lz4\"]", report.get("compression").toString(), "lz4 chunks by default");
             JsonObject meta = report.getAsJsonObject("metadata").getAsJsonObject("demoforge_episode");
             assertEquals(TASKS[e % 2], meta.get("task").getAsString());
             assertEquals("synthetic-" + e, meta.get("source_episode").getAsString());
@@ -113,6 +114,22 @@ class McapExportTest {
         assertEquals("png", McapReaders.ffprobe(png).get("codec_name").getAsString());
         assertArrayEquals(SyntheticEpisode.swapped(SyntheticEpisode.frame(0, 2, 320, 240)),
                 McapReaders.decodeRgb(png));
+    }
+
+    @Test
+    void chunksAreUncompressedOnRequestAndLz4MakesThemSmaller() throws Exception {
+        Path lz4 = tmp.resolve("lz4");
+        Path none = tmp.resolve("none");
+        export(ExporterService.mcap(), lz4, Map.of(), 30);
+        export(ExporterService.mcap(), none, Map.of("compression", "none"), 30);
+        JsonObject plain = McapReaders.check(none.resolve("episode_000000.mcap"));
+        JsonObject packed = McapReaders.check(lz4.resolve("episode_000000.mcap"));
+        assertEquals("[\"\"]", plain.get("compression").toString());
+        assertEquals(plain.getAsJsonObject("topics").getAsJsonObject("/action").getAsJsonArray("values"),
+                packed.getAsJsonObject("topics").getAsJsonObject("/action").getAsJsonArray("values"));
+        long plainSize = Files.size(none.resolve("episode_000000.mcap"));
+        long packedSize = Files.size(lz4.resolve("episode_000000.mcap"));
+        assertTrue(packedSize < plainSize, "lz4 " + packedSize + " bytes, uncompressed " + plainSize);
     }
 
     static double meanAbsDiff(byte[] a, byte[] b) {
