@@ -55,8 +55,9 @@ class McapExportBenchmarkTest {
         System.out.println("| variant | MB written | export s (page cache) | export + sync s | MB/s written"
                 + " | MB/s of frames in | episodes/s | copy + sync MB/s | export/copy |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        run(root, "mcap (jpeg 90)", ExporterService.mcap(), Map.of());
+        run(root, "mcap (jpeg 90, lz4)", ExporterService.mcap(), Map.of());
         run(root, "mcap image_format=png", ExporterService.mcap(), Map.of("image_format", "png"));
+        run(root, "mcap compression=none", ExporterService.mcap(), Map.of("compression", "none"));
         Staging.deleteTree(root);
     }
 

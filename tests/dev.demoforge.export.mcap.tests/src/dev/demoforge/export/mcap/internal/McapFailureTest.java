@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.export.api.OptionSpec;
 
 /** Bad options, cancellation, corruption: clear errors and nothing that looks like an export. */
 class McapFailureTest {
@@ -34,6 +36,22 @@ class McapFailureTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> mcap.begin(out, SyntheticEpisode.spec(),
                 Map.of("chunk_size_kb", "0"))).getMessage().contains("chunk_size_kb='0' must be a whole number"));
         assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void whatTheOptionsFormSendsIsAccepted() throws Exception {
+        var exporter = ExporterService.mcap();
+        Map<String, String> form = new LinkedHashMap<>();
+        for (OptionSpec o : exporter.capabilities().options()) {
+            assertTrue(List.of(OptionSpec.CHOICE, OptionSpec.INT, OptionSpec.STRING).contains(o.type()), o.key());
+            form.put(o.key(), o.defaultValue());
+        }
+        Path out = tmp.resolve("form");
+        try (ExportSession s = exporter.begin(out, SyntheticEpisode.spec(), form)) {
+            s.writeEpisode(new SyntheticEpisode(0, 2, "t"), new NullProgressMonitor());
+            s.finish(new NullProgressMonitor());
+        }
+        assertTrue(Files.isDirectory(out));
     }
 
     @Test

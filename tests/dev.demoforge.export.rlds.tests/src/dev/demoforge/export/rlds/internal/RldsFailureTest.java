@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.export.api.OptionSpec;
 import dev.demoforge.export.api.FeatureKind;
 import dev.demoforge.export.api.FeatureSpec;
 
@@ -45,6 +47,22 @@ class RldsFailureTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> rlds.begin(out, noAction, Map.of()))
                 .getMessage().contains("exactly one ACTION feature"));
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void whatTheOptionsFormSendsIsAccepted() throws Exception {
+        var exporter = ExporterService.rlds();
+        Map<String, String> form = new LinkedHashMap<>();
+        for (OptionSpec o : exporter.capabilities().options()) {
+            assertTrue(List.of(OptionSpec.CHOICE, OptionSpec.INT, OptionSpec.STRING).contains(o.type()), o.key());
+            form.put(o.key(), o.defaultValue());
+        }
+        Path out = tmp.resolve("form");
+        try (ExportSession s = exporter.begin(out, SyntheticEpisode.spec(), form)) {
+            s.writeEpisode(new SyntheticEpisode(0, 2, "t"), new NullProgressMonitor());
+            s.finish(new NullProgressMonitor());
+        }
+        assertTrue(Files.isDirectory(out));
     }
 
     @Test
