@@ -69,7 +69,8 @@ final class NetFtEmulator implements AutoCloseable {
         return client != null && remaining != 0;
     }
 
-    /** Host time at which the record with this RDT sequence number was sent, or null. */
+    /** Host time at which the record with this RDT sequence number was sent, or null; with keepSentTimes the
+     * record's Ty carries the sequence number in counts. */
     Long sentAt(long sequence) {
         return sentAt.get(sequence);
     }
@@ -170,6 +171,9 @@ final class NetFtEmulator implements AutoCloseable {
 
     private byte[] record(long seq, long ftSequence) {
         int[] counts = load(seconds());
+        if (keepSentTimes) {
+            counts[4] = (int) seq;
+        }
         ByteBuffer b = ByteBuffer.allocate(36).putInt((int) seq).putInt((int) ftSequence).putInt((int) status);
         synchronized (bias) {
             for (int i = 0; i < 6; i++) {

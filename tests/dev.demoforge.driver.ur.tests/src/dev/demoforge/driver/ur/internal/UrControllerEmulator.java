@@ -37,7 +37,7 @@ final class UrControllerEmulator implements AutoCloseable {
     private final double[] servoTarget = new double[6];
     private final double[] q = {0, -1.57, 1.57, -1.57, -1.57, 0};
     private final double[] qPrev = q.clone();
-    private final Map<Double, Long> sentAt = new ConcurrentHashMap<>();
+    private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     final List<String> textsReceived = new CopyOnWriteArrayList<>();
     final Map<String, Double> inputs = new ConcurrentHashMap<>();
     volatile boolean speaksV2 = true;
@@ -93,9 +93,9 @@ final class UrControllerEmulator implements AutoCloseable {
         }
     }
 
-    /** Host time at which the package with this controller timestamp was written, or null. */
-    Long sentAt(double timestamp) {
-        return sentAt.get(timestamp);
+    /** Host time at which the package with this controller time (ns) was written, or null (keepSentTimes). */
+    Long sentAt(long deviceNanos) {
+        return sentAt.get(deviceNanos);
     }
 
     /** The joint positions now (rad). */
@@ -251,7 +251,7 @@ final class UrControllerEmulator implements AutoCloseable {
             byte[] data = dataPackage(names, timestamp);
             try {
                 if (keepSentTimes) {
-                    sentAt.put(timestamp, System.nanoTime());
+                    sentAt.put(Math.round(timestamp * 1e9), System.nanoTime());
                 }
                 write(out, 'U', data);
             } catch (IOException e) {
