@@ -116,6 +116,9 @@ final class DevicesCommand {
             return r.online() ? 0 : 1;
         }
         out.printf("%s %s (%d ms): %s%n", r.driverId(), r.state(), r.elapsedMs(), r.reason());
+        if (!r.online()) {
+            return 1;
+        }
         for (Map.Entry<String, DriverProbe.StreamResult> e : r.streams().entrySet()) {
             DriverProbe.StreamResult s = e.getValue();
             out.printf("  %-17s %6d samples %8.1f Hz  [%s]%n", e.getKey(), s.received(), s.rateHz(), s.units());
@@ -128,7 +131,7 @@ final class DevicesCommand {
             }
             s.events().forEach(t -> out.println("    " + t));
         }
-        return r.online() ? 0 : 1;
+        return 0;
     }
 
     /** The driver factory with this id; DS may still be registering them, so wait up to five seconds. */

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One TCP connection to a controller's RTDE port, framing packets. Reads happen on one thread (the driver's);
@@ -32,9 +33,14 @@ final class RtdeConnection implements Closeable {
         this.out = socket.getOutputStream();
     }
 
-    /** Connects within {@code connectTimeoutMs}; reads then wait at most {@code readTimeoutMs}. */
-    static RtdeConnection open(String host, int port, int connectTimeoutMs, int readTimeoutMs) throws IOException {
+    /**
+     * Connects within {@code connectTimeoutMs}; reads then wait at most {@code readTimeoutMs}. {@code created} gets the
+     * socket before it connects, so another thread can close it to abort the connect or the handshake.
+     */
+    static RtdeConnection open(String host, int port, int connectTimeoutMs, int readTimeoutMs,
+            Consumer<Closeable> created) throws IOException {
         Socket s = new Socket();
+        created.accept(s);
         try {
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(host, port), connectTimeoutMs);

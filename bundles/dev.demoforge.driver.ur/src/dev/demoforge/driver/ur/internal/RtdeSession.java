@@ -38,14 +38,17 @@ final class RtdeSession implements Closeable {
     }
 
     /**
-     * Connects and runs the handshake. Text messages arriving meanwhile go to {@code texts}.
+     * Connects and runs the handshake. Text messages arriving meanwhile go to {@code texts}; {@code created} gets the
+     * socket first, so that closing it from another thread aborts the attempt.
      *
      * @throws RtdeException when the controller refuses something (permanent ones need a configuration or software
      *                       change)
      * @throws IOException   when the controller cannot be reached or stops answering
      */
-    static RtdeSession open(UrConfig cfg, Consumer<Rtde.TextMessage> texts) throws IOException {
-        RtdeConnection c = RtdeConnection.open(cfg.host(), cfg.port(), cfg.connectTimeoutMs(), cfg.connectTimeoutMs());
+    static RtdeSession open(UrConfig cfg, Consumer<Rtde.TextMessage> texts, Consumer<Closeable> created)
+            throws IOException {
+        RtdeConnection c = RtdeConnection.open(cfg.host(), cfg.port(), cfg.connectTimeoutMs(), cfg.connectTimeoutMs(),
+                created);
         try {
             boolean v2 = Rtde.accepted(Rtde.REQUEST_PROTOCOL_VERSION, exchange(c, Rtde.requestProtocolVersion(
                     Rtde.PROTOCOL_VERSION), Rtde.REQUEST_PROTOCOL_VERSION, cfg, texts));

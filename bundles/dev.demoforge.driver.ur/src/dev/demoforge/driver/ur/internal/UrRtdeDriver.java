@@ -36,6 +36,7 @@ final class UrRtdeDriver implements DeviceDriver, UrRobot {
     private final AtomicLong inputsSent = new AtomicLong();
     private volatile ControllerVersion version;
     private volatile RtdeSession session;
+    private volatile java.io.Closeable connecting;
     private volatile double agreedHz;
     private volatile boolean running;
     private long lastSampleHost;
@@ -73,6 +74,7 @@ final class UrRtdeDriver implements DeviceDriver, UrRobot {
         if (s != null) {
             s.close();
         }
+        closeQuietly(connecting);
         thread.interrupt();
         thread.join(1500);
         thread = null;
@@ -83,8 +85,9 @@ final class UrRtdeDriver implements DeviceDriver, UrRobot {
         String lostWhy = "";
         boolean connectedOnce = false;
         while (running) {
-            try (RtdeSession s = RtdeSession.open(cfg, m -> text(ctx, m))) {
+            try (RtdeSession s = RtdeSession.open(cfg, m -> text(ctx, m), this::connecting)) {
                 session = s;
+                connecting = null;
                 if (!running) {
                     break;
                 }
@@ -114,6 +117,7 @@ final class UrRtdeDriver implements DeviceDriver, UrRobot {
                 lostWhy = describe(e);
             } finally {
                 session = null;
+                connecting = null;
             }
             if (!running) {
                 break;
@@ -126,6 +130,24 @@ final class UrRtdeDriver implements DeviceDriver, UrRobot {
                 Thread.sleep(cfg.reconnectMs());
             } catch (InterruptedException e) {
                 break;
+            }
+        }
+    }
+
+    /** Remembers the socket being connected so that stop can abort the attempt; closes it when already stopped. */
+    private void connecting(java.io.Closeable socket) {
+        connecting = socket;
+        if (!running) {
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // aborting a connection attempt: nothing else to release
             }
         }
     }

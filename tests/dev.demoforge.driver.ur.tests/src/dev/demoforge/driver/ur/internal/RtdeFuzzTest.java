@@ -30,7 +30,7 @@ class RtdeFuzzTest {
         byte[] valid = RtdePacketTest.payload(RtdePacketTest.hex(RtdePacketTest.DATA_PACKAGE));
         double[] row = new double[recipe.width()];
         int decoded = 0;
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             byte[] p = i % 4 == 0 ? valid.clone() : new byte[rng.nextInt(0, 400)];
             if (i % 4 == 0) {
                 p[rng.nextInt(p.length)] ^= (byte) (1 << rng.nextInt(8));
@@ -43,7 +43,7 @@ class RtdeFuzzTest {
             tryDecode(() -> Rtde.recipe(Rtde.SETUP_OUTPUTS, p, RtdeSession.OUTPUTS));
             tryDecode(() -> Rtde.accepted(Rtde.START, p));
         }
-        assertTrue(decoded > 40_000, "bit flips keep the size, so most still decode: " + decoded);
+        assertTrue(decoded > 10_000, "bit flips keep the size, so most still decode: " + decoded);
     }
 
     private interface Decode {

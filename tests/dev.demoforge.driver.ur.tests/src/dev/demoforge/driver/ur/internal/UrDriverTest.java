@@ -200,6 +200,21 @@ class UrDriverTest {
     }
 
     @Test
+    void stopAbortsAHandshakeTheControllerNeverAnswers() throws Exception {
+        try (java.net.ServerSocket mute = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Run r = start(UrBench.config(mute.getLocalPort(), "connect_timeout_ms", "20000"));
+            Thread.sleep(300);
+            assertEquals(State.CONNECTING, r.ctx.lastStatus().state(), "the kernel accepted; no reply yet");
+            long t0 = System.nanoTime();
+            r.driver.stop();
+            long took = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(took < 500, "stop took " + took + " ms while the handshake waited for a reply");
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().equals("demoforge-ur-rtde-ur5e")), "driver thread ended");
+        }
+    }
+
+    @Test
     void badPropertiesAreRefusedNamingThem() {
         UrRtdeDriverFactory f = new UrRtdeDriverFactory();
         IllegalArgumentException noHost = assertThrows(IllegalArgumentException.class,
