@@ -44,12 +44,17 @@ final class NetFtDriver implements DeviceDriver, NetFtSensor {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong restarts = new AtomicLong();
     private volatile long lastStatus;
+    private volatile double countsPerForce;
+    private volatile double countsPerTorque;
+    private volatile SensorCalibration calibration;
     private volatile boolean running;
     private volatile DatagramSocket socket;
     private Thread thread;
 
     NetFtDriver(NetFtConfig cfg) {
         this.cfg = cfg;
+        this.countsPerForce = cfg.countsPerForce();
+        this.countsPerTorque = cfg.countsPerTorque();
         this.streams = List.of(StreamSpec.vector(WRENCH, StreamKind.WRENCH, "N, N·m (sensor frame)", cfg.rateHz(),
                 List.of("fx", "fy", "fz", "tx", "ty", "tz")), StreamSpec.events(EVENTS, 1));
     }
@@ -95,7 +100,7 @@ final class NetFtDriver implements DeviceDriver, NetFtSensor {
                 return;
             }
             InetAddress address = resolve(ctx);
-            if (address == null) {
+            if (address == null || cfg.fromSensor() && !readCalibration(ctx)) {
                 return;
             }
             s.connect(address, cfg.port());
@@ -123,6 +128,26 @@ final class NetFtDriver implements DeviceDriver, NetFtSensor {
             }
         }
         return null;
+    }
+
+    /** Reads counts per unit from the sensor's web server, retrying every reconnect_ms; false when stopped. */
+    private boolean readCalibration(DeviceContext ctx) {
+        while (running) {
+            try {
+                SensorCalibration c = SensorCalibration.fetch(cfg.host(), cfg.httpPort(), 1000);
+                countsPerForce = c.countsPerForce();
+                countsPerTorque = c.countsPerTorque();
+                calibration = c;
+                return running;
+            } catch (IOException e) {
+                ctx.status(DeviceStatus.offline("cannot read the calibration: " + e.getMessage() + "; retrying every "
+                        + cfg.reconnectMs() + " ms"));
+                if (!pause()) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     private void receive(DeviceContext ctx, DatagramSocket s) throws IOException {
@@ -217,8 +242,11 @@ final class NetFtDriver implements DeviceDriver, NetFtSensor {
     }
 
     private String identity(long status) {
-        String s = "Net F/T at " + cfg.address() + ", RDT realtime stream, " + fmt(cfg.countsPerForce()) + " counts/N, "
-                + fmt(cfg.countsPerTorque()) + " counts/N·m";
+        SensorCalibration c = calibration;
+        String s = "Net F/T" + (c != null && !c.serial().isEmpty() ? " " + c.serial() : "") + " at " + cfg.address()
+                + ", RDT realtime stream, " + fmt(countsPerForce) + " counts/N, " + fmt(countsPerTorque) + " counts/N·m"
+                + (c == null ? "" : " (from its netftapi2.xml" + (c.rdtRateHz() > 0 ? ", RDT rate " + fmt(c.rdtRateHz())
+                + " Hz" : "") + ")");
         if (status != 0) {
             s += "; sensor status 0x" + Long.toHexString(status) + ((status & Rdt.STATUS_ERROR) != 0
                     ? " (error bit 31 set; see the Net F/T manual's status code table)" : "");
@@ -229,7 +257,7 @@ final class NetFtDriver implements DeviceDriver, NetFtSensor {
     private double[] wrench(int[] counts) {
         double[] w = new double[6];
         for (int i = 0; i < 6; i++) {
-            w[i] = counts[i] / (i < 3 ? cfg.countsPerForce() : cfg.countsPerTorque());
+            w[i] = counts[i] / (i < 3 ? countsPerForce : countsPerTorque);
         }
         return w;
     }

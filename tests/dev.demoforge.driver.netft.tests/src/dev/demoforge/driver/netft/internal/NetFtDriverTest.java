@@ -140,6 +140,35 @@ class NetFtDriverTest {
     }
 
     @Test
+    void calibrationIsReadFromTheSensorsNetftapi2Xml() throws Exception {
+        NetFtEmulator emu = emulator();
+        emu.xml = NetFtEmulator.document(500_000, 2_000_000, "N", "N-m");
+        Run r = start(NetFtBench.config(emu.port(), "calibration", "sensor", "http_port",
+                Integer.toString(emu.httpPort())));
+        DeviceStatus online = r.ctx.awaitState(State.ONLINE, WAIT);
+        assertTrue(online.reason().startsWith("Net F/T FT24680 at 127.0.0.1:" + emu.port()) && online.reason()
+                .contains("500000 counts/N, 2000000 counts/N·m (from its netftapi2.xml, RDT rate 1000 Hz)"),
+                online.reason());
+        r.ctx.awaitSamples(NetFtDriver.WRENCH, 20, WAIT);
+        VectorSample s = (VectorSample) r.ctx.samples(NetFtDriver.WRENCH).get(10).sample();
+        assertEquals(-20.0, s.values()[2], 1e-9, "Fz: -10,000,000 counts at 500000 counts/N");
+    }
+
+    @Test
+    void aCalibrationInOtherUnitsOrMissingIsReportedAndRetried() throws Exception {
+        NetFtEmulator emu = emulator();
+        emu.xml = NetFtEmulator.document(1_000_000, 1_000_000, "lbf", "lbf-in");
+        Run r = start(NetFtBench.config(emu.port(), "calibration", "sensor", "http_port",
+                Integer.toString(emu.httpPort())));
+        DeviceStatus off = r.ctx.awaitState(State.OFFLINE, WAIT);
+        assertTrue(off.reason().contains("forces in 'lbf' and torques in 'lbf-in'"), off.reason());
+        emu.xml = null;
+        r.ctx.awaitStatus(st -> st.reason().contains("404"), WAIT, "404");
+        emu.xml = NetFtEmulator.document(1_000_000, 1_000_000, "N", "N-m");
+        r.ctx.awaitState(State.ONLINE, WAIT);
+    }
+
+    @Test
     void badPropertiesAreRefusedNamingThem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new NetFtDriverFactory().create(NetFtBench.config(49152, "counts_per_force", "lots")));

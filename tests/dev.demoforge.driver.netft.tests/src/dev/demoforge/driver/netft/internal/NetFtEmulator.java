@@ -20,13 +20,17 @@ import java.util.concurrent.locks.LockSupport;
  * 0 stops; 0x42 sets the software bias), 36-byte records at {@code rateHz} (absolute deadlines) to the address that
  * asked. The load is a slow swing: Fx = 2 sin(2π·0.5 t) N, Fz = -10 N, Tz = 0.1 N·m plus a ramp, in counts of
  * {@link #COUNTS_PER_UNIT}. Faults: records skipped (sequence gaps), a status word, silence, garbage datagrams.
- * Threads are named {@code netft-emulator-*}.
+ * A web server on another loopback port serves {@code /netftapi2.xml} ({@link #xml}). Threads are named
+ * {@code netft-emulator-*}.
  */
 final class NetFtEmulator implements AutoCloseable {
 
     static final int COUNTS_PER_UNIT = 1_000_000;
 
     private final DatagramSocket socket;
+    private final java.net.ServerSocket web;
+    /** The calibration document served at /netftapi2.xml; null answers 404. */
+    volatile String xml = document(COUNTS_PER_UNIT, COUNTS_PER_UNIT, "N", "N-m");
     private final double rateHz;
     private final long bootNanos = System.nanoTime();
     private final Thread receiver;
@@ -53,6 +57,46 @@ final class NetFtEmulator implements AutoCloseable {
         sender.setDaemon(true);
         receiver.start();
         sender.start();
+        web = new java.net.ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        Thread http = new Thread(this::serveWeb, "netft-emulator-http");
+        http.setDaemon(true);
+        http.start();
+    }
+
+    /** A netftapi2.xml with the given active calibration, serial FT24680 and an RDT rate of 1000 Hz. */
+    static String document(double cpf, double cpt, String forceUnit, String torqueUnit) {
+        return "<?xml version=\"1.0\"?>\n<netft>\n<setserial>FT24680</setserial>\n<setfwver>2.0.0</setfwver>\n"
+                + "<comrdte>Enabled</comrdte>\n<comrdtrate>1000</comrdtrate>\n<cfgcpf>" + (long) cpf + "</cfgcpf>\n"
+                + "<cfgcpt>" + (long) cpt + "</cfgcpt>\n<scfgfu>" + forceUnit + "</scfgfu>\n<scfgtu>" + torqueUnit
+                + "</scfgtu>\n</netft>\n";
+    }
+
+    int httpPort() {
+        return web.getLocalPort();
+    }
+
+    private void serveWeb() {
+        while (!closed) {
+            try (java.net.Socket c = web.accept()) {
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        c.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                String request = in.readLine();
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    // headers are not needed
+                }
+                String doc = xml;
+                boolean found = doc != null && request != null && request.startsWith("GET /netftapi2.xml ");
+                byte[] body = (found ? doc : "not found").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String head = (found ? "HTTP/1.0 200 OK" : "HTTP/1.0 404 Not Found") + "\r\nContent-Type: text/xml"
+                        + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+                c.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                c.getOutputStream().write(body);
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+            }
+        }
     }
 
     /** A sensor streaming at {@code rateHz} once asked, on a free loopback port. */
@@ -191,6 +235,11 @@ final class NetFtEmulator implements AutoCloseable {
     public void close() throws InterruptedException {
         closed = true;
         socket.close();
+        try {
+            web.close();
+        } catch (IOException e) {
+            // closing the listener only
+        }
         receiver.join(1000);
         sender.join(1000);
     }

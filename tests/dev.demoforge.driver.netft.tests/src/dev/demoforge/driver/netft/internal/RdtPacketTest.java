@@ -74,6 +74,17 @@ class RdtPacketTest {
         assertTrue(decoded >= 200_000 / 3);
     }
 
+    @Test
+    void calibrationDocumentGivesCountsUnitsRateAndSerial() throws Exception {
+        SensorCalibration c = SensorCalibration.parse("<netft><setserial>FT7</setserial><comrdtrate>7000</comrdtrate>"
+                + "<cfgcpf> 1000000 </cfgcpf><cfgcpt>1000</cfgcpt><scfgfu>N</scfgfu><scfgtu>N-m</scfgtu></netft>",
+                "test");
+        assertEquals(new SensorCalibration(1_000_000, 1000, "N", "N-m", 7000, "FT7"), c);
+        java.io.IOException missing = assertThrows(java.io.IOException.class, () -> SensorCalibration.parse(
+                "<netft><cfgcpf>1</cfgcpf></netft>", "http://x/netftapi2.xml"));
+        assertEquals("http://x/netftapi2.xml: no <cfgcpt> in the document", missing.getMessage());
+    }
+
     private static byte[] hex(String spaced) {
         return HexFormat.of().parseHex(spaced.replace(" ", ""));
     }
