@@ -8,6 +8,9 @@
 #   devices-*       devices list shows a pty given by --port; devices probe finds the ids, models and positions of
 #                   servos answered by tests/e2e/servo_emulator.py (Python, written apart from the Java drivers) over
 #                   a socat pty pair; a missing port gives a clear message and exit code 1
+#   devices-probe-ur-rtde, -netft  devices probe --host finds a UR controller (version, 500 Hz, samples) and a Net F/T
+#                   (scaled wrench at 1 kHz) served by tests/e2e/net_emulator.py (Python, written apart from the Java
+#                   drivers) on loopback; a host where nothing listens gives exit code 1 with the reason
 #   hdf5            the demo's episodes exported as aloha-hdf5 (raw and JPEG) and robomimic, checked with h5py
 #                   (tests/readers/hdf5-check.py, Debian's python3-h5py)
 #   rlds-mcap       the demo's episodes exported as rlds (TFDS shards, checked by tests/readers/rlds-check.py: both
@@ -216,6 +219,64 @@ devices_probe_missing_port() {
   grep -qF "port $work/no-such-tty not found" <<<"$out"
 }
 
+net_device() {  # net_device KIND: starts tests/e2e/net_emulator.py KIND; sets net_pid and net_port
+  local file="$work/$1.port"
+  python3 "$root/tests/e2e/net_emulator.py" "$1" "$file" &
+  net_pid=$!
+  for i in $(seq 1 100); do
+    [ -s "$file" ] && break
+    sleep 0.05
+  done
+  net_port=$(cat "$file")
+}
+
+devices_probe_ur_rtde() {
+  local out json code
+  net_device rtde
+  out=$("$root/demoforge" devices probe --driver ur-rtde --host 127.0.0.1 --port "$net_port" 2>&1)
+  code=$?
+  json=$("$root/demoforge" devices probe --driver ur-rtde --host 127.0.0.1 --port "$net_port" --json 2>&1)
+  kill $net_pid
+  echo "$out"
+  [ "$code" -eq 0 ] || return 1
+  grep -q "ur-rtde ONLINE .*UR e-Series controller 5.9.4.1234 at 127.0.0.1:$net_port, RTDE protocol 2, 500 Hz" \
+    <<<"$out" || return 1
+  grep -qE "tcp_force +[0-9]+ samples" <<<"$out" || return 1
+  python3 -c 'import json, sys
+r = json.loads(sys.stdin.read())
+j = r["streams"]["joints"]
+assert r["state"] == "ONLINE" and j["received"] > 300 and 400 < j["rateHz"] < 600, (r["state"], j)
+assert r["streams"]["tcp_force"]["lastSamples"][-1] == [1.0, -2.0, -9.5, 0.1, -0.2, 0.05], r["streams"]["tcp_force"]' \
+    <<<"$json"
+}
+
+devices_probe_netft() {
+  local out json code
+  net_device netft
+  out=$("$root/demoforge" devices probe --driver netft --host 127.0.0.1 --port "$net_port" 2>&1)
+  code=$?
+  json=$("$root/demoforge" devices probe --driver netft --host 127.0.0.1 --port "$net_port" --json 2>&1)
+  kill $net_pid
+  echo "$out"
+  [ "$code" -eq 0 ] || return 1
+  grep -q "netft ONLINE .*Net F/T at 127.0.0.1:$net_port, RDT realtime stream" <<<"$out" || return 1
+  python3 -c 'import json, sys
+r = json.loads(sys.stdin.read())
+w = r["streams"]["wrench"]
+assert r["state"] == "ONLINE" and w["received"] > 500 and 700 < w["rateHz"] < 1300, w
+assert w["lastSamples"][-1] == [1.5, -0.25, -9.81, 0.012, -0.003, 0.0005], w["lastSamples"]' <<<"$json"
+}
+
+devices_probe_host_down() {
+  local out code port
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  out=$("$root/demoforge" devices probe --driver ur-rtde --host 127.0.0.1 --port "$port" 2>&1)
+  code=$?
+  echo "$out"
+  [ "$code" -eq 1 ] || { echo "exit code $code, expected 1"; return 1; }
+  grep -qF "connection to 127.0.0.1:$port refused" <<<"$out"
+}
+
 expect_usage_error() {  # expect_usage_error TEXT ARGS... : exit code 2 and TEXT in stderr
   local text=$1
   shift
@@ -237,6 +298,9 @@ check devices-list devices_list
 check devices-probe-dynamixel devices_probe_dynamixel
 check devices-probe-feetech devices_probe_feetech
 check devices-probe-missing-port devices_probe_missing_port
+check devices-probe-ur-rtde devices_probe_ur_rtde
+check devices-probe-netft devices_probe_netft
+check devices-probe-host-down devices_probe_host_down
 check devices-bad-subject expect_usage_error "devices needs one of [list, probe], not 'scan'" devices scan
 check devices-bad-driver expect_usage_error "No serial-bus driver 'herkulex'. Drivers: [dynamixel, feetech]" \
   devices probe --driver herkulex --port /dev/null

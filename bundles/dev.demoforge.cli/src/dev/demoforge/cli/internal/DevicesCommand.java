@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import dev.demoforge.device.api.DeviceDriverFactory;
 
 import dev.demoforge.driver.serial.ProbeResult;
 import dev.demoforge.driver.serial.SerialPorts;
@@ -15,11 +19,13 @@ import dev.demoforge.driver.serial.ServoProbes;
 /**
  * {@code devices list [--port P,...] [--json]}: serial ports the OS enumerates plus the ports given (pseudo
  * terminals are not enumerated), with USB ids and the drivers that fit; {@code devices probe --driver D --port P
- * [--baud B] [--ids A-B] [--json]}: the servos that answer on a bus, with model and present position.
+ * [--baud B] [--ids A-B] [--json]}: the servos that answer on a bus, with model and present position;
+ * {@code devices probe --driver D --host H [--port N] [--timeout-ms T] [--json]}: a network device (any driver
+ * factory taking {@code host}, e.g. ur-rtde, netft) run for a second: its identity and a few samples.
  */
 final class DevicesCommand {
 
-    static final Set<String> VALUED = Set.of("port", "driver", "baud", "ids", "timeout-ms");
+    static final Set<String> VALUED = Set.of("port", "driver", "baud", "ids", "timeout-ms", "host");
     static final Set<String> FLAGS = Set.of("json");
     static final Set<String> SUBJECTS = Set.of("list", "probe");
 
@@ -37,7 +43,7 @@ final class DevicesCommand {
     }
 
     private int list(Arguments args) throws UsageException {
-        for (String only : List.of("driver", "baud", "ids", "timeout-ms")) {
+        for (String only : List.of("driver", "baud", "ids", "timeout-ms", "host")) {
             if (args.text(only, null) != null) {
                 throw new UsageException("--" + only + " is for devices probe, not devices list");
             }
@@ -66,8 +72,12 @@ final class DevicesCommand {
     private int probe(Arguments args) throws UsageException, IOException {
         String driver = args.text("driver", null);
         String port = args.text("port", null);
+        if (driver != null && args.text("host", null) != null) {
+            return probeHost(args, driver);
+        }
         if (driver == null || port == null) {
-            throw new UsageException("devices probe needs --driver dynamixel|feetech and --port PORT");
+            throw new UsageException("devices probe needs --driver dynamixel|feetech and --port PORT, or --driver"
+                    + " ur-rtde|netft and --host HOST");
         }
         List<ServoFamily> families = services.all(ServoFamily.class);
         ServoFamily family = families.stream().filter(f -> f.driverId().equals(driver)).findFirst()
@@ -83,6 +93,68 @@ final class DevicesCommand {
             print(r, ids);
         }
         return r.servos().isEmpty() ? 1 : 0;
+    }
+
+    private int probeHost(Arguments args, String driver) throws UsageException, IOException {
+        DeviceDriverFactory factory = networkFactory(driver);
+        Map<String, String> properties = new HashMap<>();
+        properties.put("host", args.text("host", null));
+        if (args.text("port", null) != null) {
+            properties.put("port", Integer.toString(args.positiveInt("port", 0)));
+        }
+        DriverProbe.Result r;
+        try {
+            r = DriverProbe.probe(factory, properties, Duration.ofMillis(args.positiveInt("timeout-ms", 3000)),
+                    Duration.ofSeconds(1));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (Exception e) {
+            throw new IOException(driver + " probe of " + properties + " failed: " + e, e);
+        }
+        if (args.flag("json")) {
+            out.println(Json.GSON.toJson(r));
+            return r.online() ? 0 : 1;
+        }
+        out.printf("%s %s (%d ms): %s%n", r.driverId(), r.state(), r.elapsedMs(), r.reason());
+        if (!r.online()) {
+            return 1;
+        }
+        for (Map.Entry<String, DriverProbe.StreamResult> e : r.streams().entrySet()) {
+            DriverProbe.StreamResult s = e.getValue();
+            out.printf("  %-17s %6d samples %8.1f Hz  [%s]%n", e.getKey(), s.received(), s.rateHz(), s.units());
+            for (double[] v : s.lastSamples()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < v.length; i++) {
+                    b.append(String.format(" %s=%.4f", s.elements().get(i), v[i]));
+                }
+                out.println("   " + b);
+            }
+            s.events().forEach(t -> out.println("    " + t));
+        }
+        return 0;
+    }
+
+    /** The driver factory with this id; DS may still be registering them, so wait up to five seconds. */
+    private DeviceDriverFactory networkFactory(String driver) throws UsageException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            List<DeviceDriverFactory> all = services.all(DeviceDriverFactory.class);
+            for (DeviceDriverFactory f : all) {
+                if (f.driverId().equals(driver)) {
+                    return f;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new UsageException("No driver '" + driver + "' for --host. Drivers: "
+                        + all.stream().map(DeviceDriverFactory::driverId).sorted().toList());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UsageException("Interrupted while looking for driver '" + driver + "'");
+            }
+        }
     }
 
     private void print(ProbeResult r, int[] ids) {
