@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import dev.demoforge.device.api.DeviceDriverFactory;
 import dev.demoforge.driver.serial.ProbeResult;
 import dev.demoforge.driver.serial.SerialPorts;
 import dev.demoforge.driver.serial.ServoFamily;
@@ -15,7 +17,9 @@ import dev.demoforge.driver.serial.ServoProbes;
 /**
  * {@code devices list [--port P,...] [--json]}: serial ports the OS enumerates plus the ports given (pseudo
  * terminals are not enumerated), with USB ids and the drivers that fit; {@code devices probe --driver D --port P
- * [--baud B] [--ids A-B] [--json]}: the servos that answer on a bus, with model and present position.
+ * [--baud B] [--ids A-B] [--json]}: the servos that answer on a bus, with model and present position. Cameras
+ * ({@code /dev/video*}) are listed too, then the ids of every registered driver (built in or installed); {@code
+ * --driver camera} probes a camera ({@link CameraDevicesCommand}).
  */
 final class DevicesCommand {
 
@@ -48,13 +52,19 @@ final class DevicesCommand {
                 ports.add(SerialPorts.describe(p));
             }
         }
+        List<Map<String, Object>> cameras = CameraDevicesCommand.listEntries();
         if (args.flag("json")) {
-            out.println(Json.GSON.toJson(ports));
+            List<Object> all = new ArrayList<>(ports);
+            all.addAll(cameras);
+            out.println(Json.GSON.toJson(all));
             return 0;
         }
         if (ports.isEmpty()) {
             out.println("No serial ports found (pseudo terminals are listed only when given with --port).");
         }
+        CameraDevicesCommand.printList(cameras, out);
+        out.println("Drivers: " + String.join(", ", services.all(DeviceDriverFactory.class).stream()
+                .map(DeviceDriverFactory::driverId).sorted().toList()));
         for (SerialPorts.Port p : ports) {
             out.printf("%-28s %-10s %-40s %s%n", p.path(), p.exists() ? p.usbId() : "missing",
                     p.description().isEmpty() ? "-" : p.description(),
@@ -67,7 +77,11 @@ final class DevicesCommand {
         String driver = args.text("driver", null);
         String port = args.text("port", null);
         if (driver == null || port == null) {
-            throw new UsageException("devices probe needs --driver dynamixel|feetech and --port PORT");
+            throw new UsageException("devices probe needs --driver dynamixel|feetech|camera and --port PORT");
+        }
+        if (driver.equals("camera")) {
+            return CameraDevicesCommand.probe(port, Duration.ofMillis(args.positiveInt("timeout-ms", 5000)),
+                    args.flag("json"), out);
         }
         List<ServoFamily> families = services.all(ServoFamily.class);
         ServoFamily family = families.stream().filter(f -> f.driverId().equals(driver)).findFirst()

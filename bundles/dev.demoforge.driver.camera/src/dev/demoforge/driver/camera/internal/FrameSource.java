@@ -179,7 +179,9 @@ final class FrameSource implements AutoCloseable {
             int code = Integer.parseInt(m.group(2));
             try (BytePointer buf = new BytePointer(256)) {
                 av_make_error_string(buf, 256, code);
-                return buf.getString() + " (" + m.group(1) + " " + code + ")";
+                String text = buf.getString();
+                int end = text.indexOf('\0');
+                return (end >= 0 ? text.substring(0, end) : text) + " (" + m.group(1) + " " + code + ")";
             }
         }
         return msg;

@@ -165,6 +165,7 @@ class CameraStreamsTest {
         Thread.sleep(500);
         driver.stop();
         assertTrue(s.reason().contains(url) && s.reason().contains("Connection refused"), s.reason());
+        assertTrue(s.reason().chars().allMatch(c -> c >= ' '), "control characters in the reason: " + s.reason());
         assertTrue(driver.stats().reconnects() >= 2, "retries " + driver.stats().reconnects());
         assertEquals(0, ctx.total());
     }
