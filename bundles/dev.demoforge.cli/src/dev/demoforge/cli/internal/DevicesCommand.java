@@ -62,14 +62,14 @@ final class DevicesCommand {
         if (ports.isEmpty()) {
             out.println("No serial ports found (pseudo terminals are listed only when given with --port).");
         }
-        CameraDevicesCommand.printList(cameras, out);
-        out.println("Drivers: " + String.join(", ", services.all(DeviceDriverFactory.class).stream()
-                .map(DeviceDriverFactory::driverId).sorted().toList()));
         for (SerialPorts.Port p : ports) {
             out.printf("%-28s %-10s %-40s %s%n", p.path(), p.exists() ? p.usbId() : "missing",
                     p.description().isEmpty() ? "-" : p.description(),
                     p.suggested().isEmpty() ? "" : "drivers: " + String.join(", ", p.suggested()));
         }
+        CameraDevicesCommand.printList(cameras, out);
+        out.println("Drivers: " + String.join(", ", services.all(DeviceDriverFactory.class).stream()
+                .map(DeviceDriverFactory::driverId).sorted().toList()));
         return 0;
     }
 

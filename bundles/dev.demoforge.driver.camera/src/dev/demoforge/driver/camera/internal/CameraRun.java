@@ -89,8 +89,13 @@ final class CameraRun {
             running = false;
             gate.notifyAll();
         }
-        publishThread.join(JOIN_LIMIT_MS);
-        grabThread.join(JOIN_LIMIT_MS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_LIMIT_MS);
+        for (Thread t : new Thread[] {publishThread, grabThread}) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
         handoff.clear();
     }
 
@@ -126,7 +131,7 @@ final class CameraRun {
             }
             reconnects.incrementAndGet();
             status(DeviceStatus.offline(lost + "; retrying in " + settings.reconnectDelay().toMillis() + " ms"));
-            pause(settings.reconnectDelay().toMillis());
+            pauseUntil(System.nanoTime() + settings.reconnectDelay().toNanos());
         }
     }
 
@@ -150,6 +155,9 @@ final class CameraRun {
         while (running) {
             Grabbed g = source.next();
             if (g == null) {
+                if (settings.kind() == SourceKind.V4L2) {
+                    return "no frame from " + settings.url() + " (the device stopped delivering or was unplugged)";
+                }
                 if (live) {
                     return "no frame from " + settings.url() + " within " + settings.ioTimeout().toMillis()
                             + " ms (stream ended or connection lost)";
@@ -233,11 +241,11 @@ final class CameraRun {
         }
     }
 
-    private void pause(long millis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    /** Waits until the host time (ns) or until stopped. */
+    private void pauseUntil(long hostNanos) {
         synchronized (gate) {
             long left;
-            while (running && (left = deadline - System.nanoTime()) > 0) {
+            while (running && (left = hostNanos - System.nanoTime()) > 0) {
                 try {
                     TimeUnit.NANOSECONDS.timedWait(gate, left);
                 } catch (InterruptedException e) {
@@ -250,13 +258,7 @@ final class CameraRun {
 
     /** Sleeps until the host time; false when stopped meanwhile. */
     private boolean sleepUntil(long hostNanos) {
-        long left = hostNanos - System.nanoTime();
-        if (left > 0) {
-            pause(TimeUnit.NANOSECONDS.toMillis(left));
-            while (running && System.nanoTime() < hostNanos) {
-                Thread.onSpinWait();
-            }
-        }
+        pauseUntil(hostNanos);
         return running;
     }
 }
