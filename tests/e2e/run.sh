@@ -16,6 +16,9 @@
 #   rlds-mcap       the demo's episodes exported as rlds (TFDS shards, checked by tests/readers/rlds-check.py: both
 #                   CRCs, Example protos, features.json) and mcap (lz4 chunks; tests/readers/mcap-foxglove-check.mjs:
 #                   @mcap/core, @foxglove/wasm-lz4, protobufjs); both exports hold the same steps and states
+#   devices-probe-camera  devices probe --driver camera on a file written by ffmpeg: negotiated format, frame times
+#   driver-sdk      examples/driver-template built offline against the product's p2 repository (SDK feature), its
+#                   conformance tests run, its repository installed with ./demoforge install (tests/e2e/driver-template.sh)
 #   bad-input       bad verbs, options, formats and paths give a clear message and exit code 2
 # Prints one line per check and a closing "e2e: N passed, N failed"; exits non-zero if any failed.
 set -uo pipefail
@@ -210,6 +213,19 @@ devices_probe_feetech() {
   grep -qE "id +6 +STS3215 .*position 4000 " <<<"$out"
 }
 
+devices_probe_camera() {  # a file written by Debian's ffmpeg, probed by the embedded FFmpeg; a missing V4L2 node
+  local out
+  ffmpeg -hide_banner -loglevel error -y -f lavfi -i testsrc2=size=320x240:rate=25:duration=2 -c:v mpeg4 \
+    "$work/probe.mkv" || return 1
+  out=$("$root/demoforge" devices probe --driver camera --port "$work/probe.mkv" 2>&1) || { echo "$out"; return 1; }
+  echo "$out"
+  grep -q "320x240 yuv420p (matroska,webm/mpeg4) @ 25 fps; asked 640x480 auto @ 30 fps; published scaled to 640x480" \
+    <<<"$out" || return 1
+  grep -q "^  frame  9 .*pts *360000 us" <<<"$out" || return 1
+  out=$("$root/demoforge" devices probe --driver camera --port /dev/video99 2>&1) && { echo "exit 0: $out"; return 1; }
+  grep -qF "Camera /dev/video99 did not open: no such video device /dev/video99" <<<"$out"
+}
+
 devices_probe_missing_port() {
   local out code
   out=$("$root/demoforge" devices probe --driver feetech --port "$work/no-such-tty" 2>&1)
@@ -301,6 +317,8 @@ check devices-probe-missing-port devices_probe_missing_port
 check devices-probe-ur-rtde devices_probe_ur_rtde
 check devices-probe-netft devices_probe_netft
 check devices-probe-host-down devices_probe_host_down
+check devices-probe-camera devices_probe_camera
+check driver-sdk bash "$root/tests/e2e/driver-template.sh" "$work"
 check devices-bad-subject expect_usage_error "devices needs one of [list, probe], not 'scan'" devices scan
 check devices-bad-driver expect_usage_error "No serial-bus driver 'herkulex'. Drivers: [dynamixel, feetech]" \
   devices probe --driver herkulex --port /dev/null

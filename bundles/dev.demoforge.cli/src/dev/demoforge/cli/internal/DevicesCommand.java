@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.demoforge.device.api.DeviceDriverFactory;
-
 import dev.demoforge.driver.serial.ProbeResult;
 import dev.demoforge.driver.serial.SerialPorts;
 import dev.demoforge.driver.serial.ServoFamily;
@@ -22,6 +21,8 @@ import dev.demoforge.driver.serial.ServoProbes;
  * [--baud B] [--ids A-B] [--json]}: the servos that answer on a bus, with model and present position;
  * {@code devices probe --driver D --host H [--port N] [--timeout-ms T] [--json]}: a network device (any driver
  * factory taking {@code host}, e.g. ur-rtde, netft) run for a second: its identity and a few samples.
+ * Cameras ({@code /dev/video*}) are listed too, then the ids of every registered driver (built in or installed);
+ * {@code --driver camera} probes a camera ({@link CameraDevicesCommand}).
  */
 final class DevicesCommand {
 
@@ -54,8 +55,11 @@ final class DevicesCommand {
                 ports.add(SerialPorts.describe(p));
             }
         }
+        List<Map<String, Object>> cameras = CameraDevicesCommand.listEntries();
         if (args.flag("json")) {
-            out.println(Json.GSON.toJson(ports));
+            List<Object> all = new ArrayList<>(ports);
+            all.addAll(cameras);
+            out.println(Json.GSON.toJson(all));
             return 0;
         }
         if (ports.isEmpty()) {
@@ -66,6 +70,9 @@ final class DevicesCommand {
                     p.description().isEmpty() ? "-" : p.description(),
                     p.suggested().isEmpty() ? "" : "drivers: " + String.join(", ", p.suggested()));
         }
+        CameraDevicesCommand.printList(cameras, out);
+        out.println("Drivers: " + String.join(", ", services.all(DeviceDriverFactory.class).stream()
+                .map(DeviceDriverFactory::driverId).sorted().toList()));
         return 0;
     }
 
@@ -76,8 +83,12 @@ final class DevicesCommand {
             return probeHost(args, driver);
         }
         if (driver == null || port == null) {
-            throw new UsageException("devices probe needs --driver dynamixel|feetech and --port PORT, or --driver"
-                    + " ur-rtde|netft and --host HOST");
+            throw new UsageException("devices probe needs --driver dynamixel|feetech|camera and --port PORT, or"
+                    + " --driver ur-rtde|netft and --host HOST");
+        }
+        if (driver.equals("camera")) {
+            return CameraDevicesCommand.probe(port, Duration.ofMillis(args.positiveInt("timeout-ms", 5000)),
+                    args.flag("json"), out);
         }
         List<ServoFamily> families = services.all(ServoFamily.class);
         ServoFamily family = families.stream().filter(f -> f.driverId().equals(driver)).findFirst()
