@@ -32,6 +32,21 @@ class JdbcCatalogTest {
         return "jdbc:h2:file:" + dir.resolve("catalog") + ";AUTO_SERVER=TRUE";
     }
 
+    private final Map<JdbcCatalog, CatalogDatabase> databases = new java.util.IdentityHashMap<>();
+
+    /** A catalog on its own connection, as one process's components would have it. */
+    private JdbcCatalog open() {
+        CatalogDatabase db = new CatalogDatabase(url(), "sa");
+        JdbcCatalog catalog = new JdbcCatalog(db);
+        databases.put(catalog, db);
+        return catalog;
+    }
+
+    /** Closes the database under a catalog, as deactivation would. */
+    private void close(JdbcCatalog catalog) {
+        databases.remove(catalog).close();
+    }
+
     private static EpisodeRecord episode(String id, Instant start, ReviewState review) {
         return new EpisodeRecord(id, null, "sim", "pick the cube", "ana", start, 8.5, 255, 2, EpisodeStatus.FINISHED,
                 review, "/ws/episodes/" + id, "");
@@ -40,24 +55,24 @@ class JdbcCatalogTest {
     @Test
     void episodesSurviveReopenAndFilterByReview() {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        JdbcCatalog catalog = new JdbcCatalog(url(), "sa");
+        JdbcCatalog catalog = open();
         assertEquals(Migrations.SCRIPTS.size(), catalog.schemaVersion());
         catalog.putEpisode(episode("e2", t0.plusSeconds(10), ReviewState.PENDING));
         catalog.putEpisode(episode("e1", t0, ReviewState.ACCEPTED));
-        catalog.close();
+        close(catalog);
 
-        JdbcCatalog reopened = new JdbcCatalog(url(), "sa");
+        JdbcCatalog reopened = open();
         List<EpisodeRecord> all = reopened.episodes(EpisodeQuery.all());
         assertEquals(List.of("e1", "e2"), all.stream().map(EpisodeRecord::id).toList(), "ordered by start");
         assertEquals(episode("e1", t0, ReviewState.ACCEPTED), all.get(0));
         assertEquals(List.of("e2"),
                 reopened.episodes(EpisodeQuery.review(ReviewState.PENDING)).stream().map(EpisodeRecord::id).toList());
-        reopened.close();
+        close(reopened);
     }
 
     @Test
     void reviewKeepsHistoryAndRejectsUnknownEpisode() {
-        JdbcCatalog catalog = new JdbcCatalog(url(), "sa");
+        JdbcCatalog catalog = open();
         catalog.putEpisode(episode("e1", Instant.now(), ReviewState.PENDING));
         catalog.review("e1", ReviewState.REJECTED, "bo", "gripper slipped");
         catalog.review("e1", ReviewState.ACCEPTED, "cy", "re-checked");
@@ -67,12 +82,12 @@ class JdbcCatalogTest {
         CatalogException e = assertThrows(CatalogException.class,
                 () -> catalog.review("nope", ReviewState.ACCEPTED, "bo", ""));
         assertTrue(e.getMessage().contains("no episode nope"), e.getMessage());
-        catalog.close();
+        close(catalog);
     }
 
     @Test
     void stationsSessionsAndChecksRoundTrip() {
-        JdbcCatalog catalog = new JdbcCatalog(url(), "sa");
+        JdbcCatalog catalog = open();
         catalog.putStation(new StationConfig("sim", "demoforge_sim_arm",
                 List.of(new DeviceConfig("arm", "sim.arm", Map.of("seed", "1")))));
         catalog.putStation(new StationConfig("sim", "demoforge_sim_arm", List.of()));
@@ -87,22 +102,22 @@ class JdbcCatalogTest {
                 new CheckRecord("success", "PASS", 1, "[]"));
         catalog.putChecks("e1", checks);
         assertEquals(checks, catalog.checks("e1"));
-        catalog.close();
+        close(catalog);
     }
 
     @Test
     void twoClientsShareOneWorkspaceCatalog() {
-        JdbcCatalog first = new JdbcCatalog(url(), "sa");
-        JdbcCatalog second = new JdbcCatalog(url(), "sa");
+        JdbcCatalog first = open();
+        JdbcCatalog second = open();
         first.putEpisode(episode("shared", Instant.now(), ReviewState.PENDING));
         assertTrue(second.episode("shared").isPresent());
-        second.close();
-        first.close();
+        close(second);
+        close(first);
     }
 
     @Test
     void refusesSchemaNewerThanThisCode() throws Exception {
-        new JdbcCatalog(url(), "sa").close();
+        new CatalogDatabase(url(), "sa").close();
         try (var c = new org.h2.Driver().connect(url(), new java.util.Properties() {
             private static final long serialVersionUID = 1L;
             {
@@ -112,14 +127,14 @@ class JdbcCatalogTest {
         }); var st = c.createStatement()) {
             st.executeUpdate("UPDATE schema_version SET version = 99");
         }
-        CatalogException e = assertThrows(CatalogException.class, () -> new JdbcCatalog(url(), "sa"));
+        CatalogException e = assertThrows(CatalogException.class, () -> new CatalogDatabase(url(), "sa"));
         assertTrue(e.getMessage().contains("schema version 99 is newer"), e.getMessage());
     }
 
     @Test
     void unusableDatabaseGivesErrorNamingIt() {
         CatalogException e = assertThrows(CatalogException.class,
-                () -> new JdbcCatalog("jdbc:h2:file:/proc/no-such-dir/catalog", "sa"));
+                () -> new CatalogDatabase("jdbc:h2:file:/proc/no-such-dir/catalog", "sa"));
         assertTrue(e.getMessage().contains("/proc/no-such-dir/catalog"), e.getMessage());
     }
 }
