@@ -11,6 +11,8 @@
 #   devices-probe-ur-rtde, -netft  devices probe --host finds a UR controller (version, 500 Hz, samples) and a Net F/T
 #                   (scaled wrench at 1 kHz) served by tests/e2e/net_emulator.py (Python, written apart from the Java
 #                   drivers) on loopback; a host where nothing listens gives exit code 1 with the reason
+#   lerobot-v21     the demo's episodes exported as LeRobot v2.1 with the end-effector pose, checked by
+#                   tests/readers/lerobot-v21-check.mjs (hyparquet, ffprobe); the reference camera is packet-copied
 #   hdf5            the demo's episodes exported as aloha-hdf5 (raw and JPEG) and robomimic, checked with h5py
 #                   (tests/readers/hdf5-check.py, Debian's python3-h5py)
 #   rlds-mcap       the demo's episodes exported as rlds (TFDS shards, checked by tests/readers/rlds-check.py: both
@@ -54,6 +56,17 @@ quality() {  # the demo's episodes: checks with reasons, stored in the catalog; 
   node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     if (r.scored + r.skipped !== 3 || r.checks.length !== 3) { console.log(r); process.exit(1); }' \
     "$work/quality-report.json"
+}
+
+lerobot_v21() {  # needs the demo's workspace (accepted episodes)
+  "$root/demoforge" export --format lerobot-v2.1 --options ee_pose=true --out "$work/lerobot-v21" \
+    --workspace "$work/ws" || return 1
+  node "$root/tests/readers/lerobot-v21-check.mjs" "$work/lerobot-v21" || return 1
+  node -e 'const fs = require("fs"), d = process.argv[1];
+    const f = JSON.parse(fs.readFileSync(d + "/meta/info.json", "utf8")).features["observation.ee_pose"];
+    const v = JSON.parse(fs.readFileSync(d + "/meta/demoforge_video.json", "utf8"));
+    console.log("ee_pose:", JSON.stringify(f), "videos copied:", v.copied, "encoded:", v.encoded);
+    if (!f || f.info.frame !== "sim_base" || f.shape[0] !== 7 || v.copied < 1) process.exit(1);' "$work/lerobot-v21"
 }
 
 hdf5_exports() {  # needs the demo's workspace (accepted episodes)
@@ -306,6 +319,7 @@ expect_usage_error() {  # expect_usage_error TEXT ARGS... : exit code 2 and TEXT
 
 check demo demo
 check quality quality
+check lerobot-v21 lerobot_v21
 check hdf5 hdf5_exports
 check rlds-mcap rlds_mcap_exports
 check kill-recovery kill_recovery
@@ -327,7 +341,7 @@ check bad-verb expect_usage_error "Unknown verb 'frobnicate'" frobnicate
 check bad-option expect_usage_error "Unknown option --colour for episodes" episodes --colour "${ws[@]}"
 check bad-number expect_usage_error "--episodes must be a positive whole number, was 'zero'" \
   record --task t --episodes zero "${ws[@]}"
-check bad-format expect_usage_error "Unknown format 'parquet'. Formats: [aloha-hdf5, lerobot, " \
+check bad-format expect_usage_error "Unknown format 'parquet'. Formats: [aloha-hdf5, lerobot, lerobot-v2.1" \
   export --format parquet --out "$work/x" "${ws[@]}"
 check bad-export-option expect_usage_error "ALOHA export option compress='png' is not one of [none, jpeg]" \
   export --format aloha-hdf5 --options compress=png --out "$work/x" --workspace "$work/ws"

@@ -2,7 +2,8 @@
 // parquet through hyparquet, videos through ffprobe. Usage: node lerobot-check.mjs DATASET_DIR
 // Checks: info.json totals against the data, column names/types against info.features, contiguous index,
 // timestamp == frame_index / fps, one episodes row per episode, tasks.parquet's pandas index metadata,
-// and exactly one video frame per data row for every video key. Prints a JSON summary; exits 1 on any problem.
+// stats.json and the episodes table's stats/<feature>/<stat> columns holding min/max/mean/std/count and the
+// quantiles q01..q99 (lerobot >= 0.4) for every feature, and exactly one video frame per data row for every video key. Prints a JSON summary; exits 1 on any problem.
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
@@ -61,6 +62,15 @@ episodes.forEach((e, i) => {
     if (Math.abs(span - Number(e.length) / info.fps) > 1e-4) fail(`episode ${i}: ${k} spans ${span} s`)
   }
 })
+const STATS = ['min', 'max', 'mean', 'std', 'count', 'q01', 'q10', 'q50', 'q90', 'q99']
+const stats = JSON.parse(readFileSync(join(root, 'meta/stats.json'), 'utf8'))
+for (const k of Object.keys(features)) {
+  for (const st of STATS) {
+    if (!stats[k] || !Array.isArray(stats[k][st])) fail(`stats.json: no ${st} for ${k}`)
+    if (episodes.length && !(`stats/${k}/${st}` in episodes[0])) fail(`episodes table: no column stats/${k}/${st}`)
+  }
+  if (stats[k] && features[k].dtype !== 'video' && stats[k].count?.[0] !== info.total_frames) fail(`stats.json: ${k} count ${stats[k].count}`)
+}
 const tasks = await read(join(root, 'meta/tasks.parquet'))
 if (tasks.numRows !== info.total_tasks) fail(`tasks rows ${tasks.numRows} != ${info.total_tasks}`)
 const pandas = JSON.parse(tasks.kv.pandas || '{}')

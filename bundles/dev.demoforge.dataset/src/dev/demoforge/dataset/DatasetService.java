@@ -33,11 +33,34 @@ import dev.demoforge.export.api.ExportResult;
 public interface DatasetService {
 
     /**
+     * Dataset option {@code ee_pose} ({@code "true"} / {@code "false"}, default false), taken by {@link #export}
+     * out of the options before the rest go to the exporter: add the end-effector pose of every arm whose driver
+     * declares a {@link dev.demoforge.device.api.KinematicModel} (see {@link #spec(String, RawEpisode, boolean)}).
+     *
+     * @since 0.3
+     */
+    String EE_POSE_OPTION = "ee_pose";
+
+    /**
      * The dataset features of a station layout, taken from an episode: {@code observation.state} (joint states and
      * gripper), {@code action}, {@code observation.<device>.<stream>} for other vectors, and
      * {@code observation.images.<device>} per camera.
      */
     DatasetSpec spec(String name, RawEpisode episode) throws IOException;
+
+    /**
+     * {@link #spec(String, RawEpisode)}, and with {@code endEffectorPose} one more {@code float32} feature per arm
+     * whose driver factory declares a {@link dev.demoforge.device.api.KinematicModel}, right after
+     * {@code observation.state}: {@code observation.ee_pose} (one arm) or {@code observation.<device>.ee_pose},
+     * 7-D, names {@code x, y, z, qx, qy, qz, qw} (m; unit quaternion, scalar last), its
+     * {@link dev.demoforge.export.api.FeatureSpec#info()} naming the base {@code frame}. Each row's pose is the
+     * forward kinematics of the joint state interpolated at that row. The model is found through the episode's
+     * station as configured now and its device's driver id.
+     *
+     * @throws IOException naming the station and devices when {@code endEffectorPose} is set and no arm has a model
+     * @since 0.3
+     */
+    DatasetSpec spec(String name, RawEpisode episode, boolean endEffectorPose) throws IOException;
 
     /** One episode on the dataset timeline; fails naming the episode when its streams differ from the spec. */
     EpisodeFrames align(RawEpisode episode, DatasetSpec spec) throws IOException;
@@ -55,7 +78,8 @@ public interface DatasetService {
      * behind (the exporter works in a staging directory). Once the exporter finished, the episodes' alignment
      * reports are written beside its files as {@code meta/demoforge_alignment.json}
      * ({@code {"format": "demoforge.alignment", "version": 1, "dataset", "fps", "episodes": [{"episode_index", ...
-     * AlignmentReport}]}}).
+     * AlignmentReport}]}}). The dataset option {@link #EE_POSE_OPTION} is taken out of {@code options}; the rest
+     * go to the exporter.
      */
     ExportResult export(DatasetExporter exporter, String name, List<RawEpisode> episodes, Path outputDir,
             Map<String, String> options, IProgressMonitor monitor) throws IOException;

@@ -27,13 +27,13 @@ public final class CliApplication implements IApplication {
             "record", Set.of("station", "episodes", "task", "seconds", "operator", "seed"),
             "episodes", Set.of(),
             "export", Set.of("format", "out", "episodes", "name", "options"),
-            "bench", Set.of("cameras", "seconds"),
+            "bench", Set.of("cameras", "seconds", "episodes"),
             "quality", Set.of("episodes", "record", "seed", "parallel"),
             "calibrate", Set.of("station", "seconds", "joints"),
             "devices", DevicesCommand.VALUED);
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
             "quality", Set.of("json", "report"), "calibrate", Set.of("json"), "devices", DevicesCommand.FLAGS);
-    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync"),
+    private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync", "export"),
             "calibrate", Set.of("latency"), "devices", DevicesCommand.SUBJECTS);
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
@@ -48,7 +48,7 @@ public final class CliApplication implements IApplication {
             return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS), services);
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
-            System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync"
+            System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync|export"
                     + "|calibrate latency|devices list|probe [options]   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
@@ -108,6 +108,11 @@ public final class CliApplication implements IApplication {
 
     private void bench(Arguments args, Services services, Workspace workspace)
             throws UsageException, IOException, InterruptedException {
+        if (args.subject().equals("export")) {
+            new ExportBenchmark(services, workspace, out).run(args.positiveInt("episodes", 50),
+                    args.positiveDouble("seconds", 2), args.flag("json"));
+            return;
+        }
         if (args.subject().equals("sync")) {
             if (args.text("cameras", null) != null) {
                 throw new UsageException("bench sync runs the simulated station as configured; --cameras is for"

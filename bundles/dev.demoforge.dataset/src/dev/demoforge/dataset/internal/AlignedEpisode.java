@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.demoforge.dataset.AlignmentReport;
 import dev.demoforge.dataset.StreamAlignment;
+import dev.demoforge.device.api.KinematicModel;
 import dev.demoforge.device.api.StreamKind;
 import dev.demoforge.episode.api.RawEpisode;
 import dev.demoforge.episode.api.RecordedStream;
@@ -47,9 +48,10 @@ final class AlignedEpisode implements EpisodeFrames {
     private final int firstFrame;
     private final AlignmentReport report;
 
-    AlignedEpisode(RawEpisode episode, DatasetSpec spec, TimeSyncService sync) throws IOException {
+    AlignedEpisode(RawEpisode episode, DatasetSpec spec, TimeSyncService sync, List<EndEffectorPoses.Pose> poses)
+            throws IOException {
         this.episode = episode;
-        this.layout = FeatureLayout.of(episode.manifest().streams());
+        this.layout = FeatureLayout.of(episode.manifest().streams()).withPoses(poses);
         if (!layout.features().equals(spec.features())) {
             throw new IOException("Episode " + episode.manifest().episodeId() + " has features "
                     + layout.features().stream().map(FeatureSpec::key).toList() + ", the dataset has "
@@ -180,6 +182,18 @@ final class AlignedEpisode implements EpisodeFrames {
     @Override
     public float[][] vectors(String featureKey) {
         List<RecordedStream> sources = layout.sourcesOf(featureKey);
+        KinematicModel model = layout.models().get(featureKey);
+        if (model != null) {
+            RecordedStream joints = sources.get(0);
+            float[] q = new float[joints.spec().width()];
+            float[][] poses = new float[rowTimes.length][];
+            TimeSeries ts = series.getOrDefault(joints.topic(), new TimeSeries());
+            for (int r = 0; r < rowTimes.length; r++) {
+                ts.interpolate(rowTimes[r], q, 0, q.length);
+                poses[r] = EndEffectorPoses.pose(model, q);
+            }
+            return poses;
+        }
         int width = sources.stream().mapToInt(s -> s.spec().width()).sum();
         float[][] out = new float[rowTimes.length][width];
         for (int r = 0; r < rowTimes.length; r++) {

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -14,6 +16,9 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -22,6 +27,8 @@ import com.google.gson.JsonParser;
 
 import dev.demoforge.dataset.AlignmentReport;
 import dev.demoforge.dataset.DatasetService;
+import dev.demoforge.device.api.DeviceDriverFactory;
+import dev.demoforge.device.api.StationManager;
 import dev.demoforge.episode.api.RawEpisode;
 import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
@@ -39,21 +46,47 @@ public final class DatasetServiceImpl implements DatasetService {
 
     private final TimeSyncService sync;
 
+    /** Driver factories, asked for their arms' kinematic models when a dataset includes the end-effector pose. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<DeviceDriverFactory> factories = new CopyOnWriteArrayList<>();
+
+    /** The stations, to find an episode's devices and their driver ids; absent where no device runtime runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StationManager stations;
+
     @Activate
     public DatasetServiceImpl(@Reference TimeSyncService sync) {
         this.sync = sync;
     }
 
     @Override
-    public DatasetSpec spec(String name, RawEpisode episode) {
+    public DatasetSpec spec(String name, RawEpisode episode) throws IOException {
+        return spec(name, episode, false);
+    }
+
+    @Override
+    public DatasetSpec spec(String name, RawEpisode episode, boolean endEffectorPose) throws IOException {
         FeatureLayout layout = FeatureLayout.of(episode.manifest().streams());
+        if (endEffectorPose) {
+            layout = layout.withPoses(EndEffectorPoses.of(episode.manifest(), stations, List.copyOf(factories)));
+        }
         int fps = (int) Math.round(layout.referenceCamera().spec().nominalRateHz());
         return new DatasetSpec(name, episode.manifest().robotType(), fps, layout.features());
     }
 
     @Override
     public EpisodeFrames align(RawEpisode episode, DatasetSpec spec) throws IOException {
-        return new AlignedEpisode(episode, spec, sync);
+        return new AlignedEpisode(episode, spec, sync, poses(episode, spec));
+    }
+
+    /** The pose features of {@code spec} as this episode computes them (none when the spec has none). */
+    private List<EndEffectorPoses.Pose> poses(RawEpisode episode, DatasetSpec spec) throws IOException {
+        if (spec.features().stream().noneMatch(EndEffectorPoses::isPose)) {
+            return List.of();
+        }
+        return EndEffectorPoses.of(episode.manifest(), stations, List.copyOf(factories));
     }
 
     @Override
@@ -73,16 +106,21 @@ public final class DatasetServiceImpl implements DatasetService {
         }
         SubMonitor progress = SubMonitor.convert(monitor, "Exporting " + episodes.size() + " episodes as "
                 + exporter.label(), episodes.size() + 1);
-        DatasetSpec spec = spec(name, episodes.get(0));
+        Map<String, String> exporterOptions = new HashMap<>(options == null ? Map.of() : options);
+        String eePose = exporterOptions.remove(EE_POSE_OPTION);
+        if (eePose != null && !eePose.equals("true") && !eePose.equals("false")) {
+            throw new IllegalArgumentException("option " + EE_POSE_OPTION + "='" + eePose + "' must be true or false");
+        }
+        DatasetSpec spec = spec(name, episodes.get(0), "true".equals(eePose));
         List<AlignmentReport> reports = new ArrayList<>();
         ExportResult result;
-        try (ExportSession session = exporter.begin(outputDir, spec, options)) {
+        try (ExportSession session = exporter.begin(outputDir, spec, exporterOptions)) {
             for (RawEpisode episode : episodes) {
                 if (progress.isCanceled()) {
                     throw new OperationCanceledException();
                 }
                 progress.subTask(episode.manifest().episodeId());
-                AlignedEpisode aligned = new AlignedEpisode(episode, spec, sync);
+                AlignedEpisode aligned = new AlignedEpisode(episode, spec, sync, poses(episode, spec));
                 reports.add(aligned.report());
                 session.writeEpisode(aligned, progress.split(1));
             }

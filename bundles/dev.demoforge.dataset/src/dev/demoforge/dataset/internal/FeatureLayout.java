@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.demoforge.device.api.KinematicModel;
 import dev.demoforge.device.api.StreamKind;
 import dev.demoforge.episode.api.RecordedStream;
 import dev.demoforge.export.api.FeatureKind;
@@ -12,14 +13,16 @@ import dev.demoforge.export.api.FeatureSpec;
 
 /**
  * Which recorded topics make up which dataset feature. Vector features concatenate their topics' elements in
- * station order; a video feature is one camera topic.
+ * station order; a video feature is one camera topic; an end-effector pose feature is computed from one joint-state
+ * topic through its arm's kinematic model ({@code models}, keyed by feature key).
  * <p>
  * Teleoperated stations: when a device records both joint states and an {@code action} stream of its own (a follower
  * recording the goals it was sent, {@code JointCommandable}), the dataset's {@code action} and
  * {@code observation.state} are those followers' only; the leaders' readings (the operator's input) stay in the raw
  * episode.
  */
-record FeatureLayout(Map<FeatureSpec, List<RecordedStream>> sources, RecordedStream referenceCamera) {
+record FeatureLayout(Map<FeatureSpec, List<RecordedStream>> sources, RecordedStream referenceCamera,
+        Map<String, KinematicModel> models) {
 
     static final String STATE = "observation.state";
     static final String ACTION = "action";
@@ -61,7 +64,39 @@ record FeatureLayout(Map<FeatureSpec, List<RecordedStream>> sources, RecordedStr
                         s.spec().imageHeight()), List.of(s));
             }
         }
-        return new FeatureLayout(ordered, reference);
+        return new FeatureLayout(ordered, reference, Map.of());
+    }
+
+    /** This layout with the end-effector pose features placed right after {@code observation.state}. */
+    FeatureLayout withPoses(List<EndEffectorPoses.Pose> poses) {
+        if (poses.isEmpty()) {
+            return this;
+        }
+        Map<FeatureSpec, List<RecordedStream>> ordered = new LinkedHashMap<>();
+        Map<String, KinematicModel> m = new LinkedHashMap<>();
+        boolean placed = false;
+        for (Map.Entry<FeatureSpec, List<RecordedStream>> e : sources.entrySet()) {
+            if (!placed && e.getKey().kind() == FeatureKind.VIDEO) {
+                placed = addPoses(ordered, m, poses);
+            }
+            ordered.put(e.getKey(), e.getValue());
+            if (!placed && e.getKey().key().equals(STATE)) {
+                placed = addPoses(ordered, m, poses);
+            }
+        }
+        if (!placed) {
+            addPoses(ordered, m, poses);
+        }
+        return new FeatureLayout(ordered, referenceCamera, m);
+    }
+
+    private static boolean addPoses(Map<FeatureSpec, List<RecordedStream>> ordered, Map<String, KinematicModel> m,
+            List<EndEffectorPoses.Pose> poses) {
+        for (EndEffectorPoses.Pose p : poses) {
+            ordered.put(p.feature(), List.of(p.joints()));
+            m.put(p.feature().key(), p.model());
+        }
+        return true;
     }
 
     /** Drops the vector state and action streams of devices that are not followers, when followers exist. */

@@ -1,5 +1,7 @@
 package dev.demoforge.device.api;
 
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -22,4 +24,15 @@ public interface DeviceDriverFactory {
      * throws {@link IllegalArgumentException} naming the bad property when the configuration is unusable.
      */
     DeviceDriver create(DeviceConfig config);
+
+    /**
+     * The kinematic model of the arm a device of this family with this configuration drives, if the driver knows
+     * one. Datasets then can add the end-effector pose computed from the device's joint states. Fast, no hardware
+     * access; the default declares none.
+     *
+     * @since 0.2
+     */
+    default Optional<KinematicModel> kinematicModel(DeviceConfig config) {
+        return Optional.empty();
+    }
 }

@@ -3,9 +3,12 @@ package dev.demoforge.driver.sim;
 import java.util.List;
 import java.util.Objects;
 
+import dev.demoforge.device.api.KinematicModel;
+
 /**
  * Kinematic model of the simulated 6-DoF arm as standard Denavit-Hartenberg links, so that exporters can turn the
- * recorded joint states of the simulated station into end-effector poses.
+ * recorded joint states of the simulated station into end-effector poses; the "sim.arm" driver factory declares it
+ * as the arm's {@link KinematicModel}.
  * <p>
  * Convention: each link transform is {@code Rz(q + thetaOffset) · Tz(d) · Tx(a) · Rx(alpha)}; the tool frame is the
  * last link frame translated by {@link #toolLength()} along its z axis (the approach axis; the tool point sits
@@ -20,7 +23,8 @@ import java.util.Objects;
  * @param toolLength distance from the last link frame to the tool point along its z axis, m
  * @since 0.1
  */
-public record SimArmModel(String baseFrame, List<String> jointNames, List<Link> links, double toolLength) {
+public record SimArmModel(String baseFrame, List<String> jointNames, List<Link> links, double toolLength)
+        implements KinematicModel {
 
     /**
      * One Denavit-Hartenberg link.
@@ -67,6 +71,7 @@ public record SimArmModel(String baseFrame, List<String> jointNames, List<Link> 
      *         {@link #baseFrame()}
      * @throws IllegalArgumentException when {@code q} has fewer elements than joints
      */
+    @Override
     public double[] forwardKinematics(double[] q) {
         double[] t = frames(q)[dof() + 1];
         double[] quat = quaternion(t);

@@ -1,6 +1,7 @@
 package dev.demoforge.export.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.demoforge.device.api.DType;
@@ -18,12 +19,22 @@ import dev.demoforge.device.api.DType;
  * @param dtype element type as stored
  * @param shape {@code [D]} for vectors, {@code [H, W, 3]} for video
  * @param names per-dimension names ({@code D} of them) for vectors; {@code height, width, channels} for video
+ * @param info  facts a reader needs to interpret the values, e.g. {@code "frame" -> "sim_base"} for a pose; written
+ *              by formats that keep per-feature metadata (LeRobot's {@code info}); empty for most features
+ *              (since 0.2)
  * @since 0.1
  */
-public record FeatureSpec(String key, FeatureKind kind, DType dtype, List<Integer> shape, List<String> names) {
+public record FeatureSpec(String key, FeatureKind kind, DType dtype, List<Integer> shape, List<String> names,
+        Map<String, String> info) {
+
+    /** A feature without {@link #info()}. */
+    public FeatureSpec(String key, FeatureKind kind, DType dtype, List<Integer> shape, List<String> names) {
+        this(key, kind, dtype, shape, names, Map.of());
+    }
 
     /** Validates and copies. */
     public FeatureSpec {
+        info = info == null ? Map.of() : Map.copyOf(info);
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(dtype, "dtype");
@@ -53,6 +64,11 @@ public record FeatureSpec(String key, FeatureKind kind, DType dtype, List<Intege
     /** A {@code float32} vector feature whose width is the number of names. */
     public static FeatureSpec vector(String key, FeatureKind kind, List<String> names) {
         return new FeatureSpec(key, kind, DType.FLOAT32, List.of(names.size()), names);
+    }
+
+    /** A {@code float32} vector feature whose width is the number of names, with {@link #info()}. */
+    public static FeatureSpec vector(String key, FeatureKind kind, List<String> names, Map<String, String> info) {
+        return new FeatureSpec(key, kind, DType.FLOAT32, List.of(names.size()), names, info);
     }
 
     /** A video feature of {@code width x height} RGB frames. */

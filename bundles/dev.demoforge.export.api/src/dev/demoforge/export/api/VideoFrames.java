@@ -1,6 +1,7 @@
 package dev.demoforge.export.api;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -28,6 +29,16 @@ public interface VideoFrames extends AutoCloseable {
      * {@code 0, 1, 2, ...}; exactly {@link EpisodeFrames#length()} frames, then {@code null}.
      */
     byte[] nextBgr() throws IOException;
+
+    /**
+     * The recorded file these frames are an unchanged run of, if they are one (no frame repeated, skipped or
+     * resampled); exporters may then copy compressed packets instead of re-encoding. Fast, never blocks.
+     *
+     * @since 0.2
+     */
+    default Optional<SourceVideo> source() {
+        return Optional.empty();
+    }
 
     /** Releases the decoder; idempotent. */
     @Override

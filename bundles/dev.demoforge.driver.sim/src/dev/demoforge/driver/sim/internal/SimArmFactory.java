@@ -1,5 +1,7 @@
 package dev.demoforge.driver.sim.internal;
 
+import java.util.Optional;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -7,8 +9,12 @@ import org.osgi.service.component.annotations.Reference;
 import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.DeviceDriver;
 import dev.demoforge.device.api.DeviceDriverFactory;
+import dev.demoforge.device.api.KinematicModel;
 
-/** Creates the simulated follower arm ({@link ArmDriver}). Device property {@code world} picks the shared world (default "default"). */
+/**
+ * Creates the simulated follower arm ({@link ArmDriver}). Device property {@code world} picks the shared world (default
+ * "default"); the arm's kinematic model is that world's {@link dev.demoforge.driver.sim.SimArmModel}.
+ */
 @Component(service = DeviceDriverFactory.class)
 public final class SimArmFactory implements DeviceDriverFactory {
 
@@ -32,5 +38,10 @@ public final class SimArmFactory implements DeviceDriverFactory {
     @Override
     public DeviceDriver create(DeviceConfig config) {
         return new ArmDriver(config, worlds.world(config.property("world", SimWorlds.DEFAULT_WORLD)));
+    }
+
+    @Override
+    public Optional<KinematicModel> kinematicModel(DeviceConfig config) {
+        return Optional.of(worlds.world(config.property("world", SimWorlds.DEFAULT_WORLD)).model());
     }
 }

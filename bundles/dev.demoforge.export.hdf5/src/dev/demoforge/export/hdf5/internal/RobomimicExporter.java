@@ -71,6 +71,16 @@ public final class RobomimicExporter implements DatasetExporter {
     }
 
     /**
+     * Whether a feature is an end-effector pose ({@code x, y, z, qx, qy, qz, qw} in a stated {@code frame}, as the
+     * dataset service adds it): stored as robosuite names it, {@code obs/robot<i>_eef_pos} (N, 3) and
+     * {@code obs/robot<i>_eef_quat} (N, 4, scalar last), arms numbered in feature order.
+     */
+    static boolean isEndEffectorPose(FeatureSpec f) {
+        return f.kind() == FeatureKind.VECTOR && f.key().endsWith("ee_pose")
+                && f.names().equals(List.of("x", "y", "z", "qx", "qy", "qz", "qw"));
+    }
+
+    /**
      * The {@code obs/} key of a feature: {@code observation.state} → {@code state}, {@code observation.ft.wrench} →
      * {@code ft_wrench}, {@code observation.images.cam_scene} → {@code cam_scene_image} (robosuite's
      * {@code <camera>_image} naming).

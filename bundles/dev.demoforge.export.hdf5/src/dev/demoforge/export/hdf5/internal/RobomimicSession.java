@@ -84,16 +84,15 @@ final class RobomimicSession extends Hdf5Session {
         } else {
             h.floats(demo + "/states", Episodes.concat(ep, lowDim), Mapping.width(lowDim), layout);
         }
+        int arm = 0;
         for (FeatureSpec f : lowDim) {
             float[][] v = EpisodeInputs.vectors(ep, f);
-            String key = RobomimicExporter.obsKey(f);
-            h.floats(demo + "/obs/" + key, v, f.width(), layout);
-            if (options.nextObs()) {
-                float[][] next = new float[n][];
-                for (int r = 0; r < n; r++) {
-                    next[r] = v[Math.min(r + 1, n - 1)];
-                }
-                h.floats(demo + "/next_obs/" + key, next, f.width(), layout);
+            if (RobomimicExporter.isEndEffectorPose(f)) {
+                String robot = "robot" + arm++ + "_eef_";
+                writeLowDim(demo, robot + "pos", columns(v, 0, 3), 3);
+                writeLowDim(demo, robot + "quat", columns(v, 3, 7), 4);
+            } else {
+                writeLowDim(demo, RobomimicExporter.obsKey(f), v, f.width());
             }
         }
         m.worked(1);
@@ -101,6 +100,29 @@ final class RobomimicSession extends Hdf5Session {
             writeImages(ep, demo, f, m);
         }
         lengths.add(n);
+    }
+
+    /** {@code obs/<key>} and, if asked for, {@code next_obs/<key>} (shifted by one row, the last repeated). */
+    private void writeLowDim(String demo, String key, float[][] v, int width) throws IOException {
+        Layout layout = options.layout();
+        h.floats(demo + "/obs/" + key, v, width, layout);
+        if (options.nextObs()) {
+            int n = v.length;
+            float[][] next = new float[n][];
+            for (int r = 0; r < n; r++) {
+                next[r] = v[Math.min(r + 1, n - 1)];
+            }
+            h.floats(demo + "/next_obs/" + key, next, width, layout);
+        }
+    }
+
+    /** Columns {@code [from, to)} of every row. */
+    private static float[][] columns(float[][] v, int from, int to) {
+        float[][] out = new float[v.length][];
+        for (int r = 0; r < v.length; r++) {
+            out[r] = Arrays.copyOfRange(v[r], from, to);
+        }
+        return out;
     }
 
     private void writeImages(EpisodeFrames ep, String demo, FeatureSpec f, IProgressMonitor m) throws IOException {

@@ -20,11 +20,13 @@ import dev.demoforge.export.api.FeatureSpec;
 import dev.demoforge.thirdparty.parquet.RowFileWriter;
 
 /**
- * Writes {@code data/chunk-XXX/file-YYY.parquet}: one row per frame, columns in {@code info.features} order minus
+ * Writes the data parquet files (v3.0 {@code data/chunk-XXX/file-YYY.parquet}, v2.1
+ * {@code data/chunk-XXX/episode_XXXXXX.parquet}): one row per frame, columns in {@code info.features} order minus
  * video (vector features, then {@code timestamp, frame_index, episode_index, index, task_index}); a {@code [D]}
  * feature is a plain LIST of its dtype, a {@code [1]} feature a scalar; all columns optional; footer key
- * {@code huggingface}. A new file starts before an episode when the size rule of {@link ChunkFile#wouldOverflow}
- * says so; an episode is never split across files. One thread.
+ * {@code huggingface}. v3.0: a new file starts before an episode when the size rule of
+ * {@link ChunkFile#wouldOverflow} says so; an episode is never split across files. v2.1: one file per episode. One
+ * thread.
  */
 final class DataFileWriter implements Closeable {
 
@@ -33,6 +35,7 @@ final class DataFileWriter implements Closeable {
             "task_index");
 
     private final Path root;
+    private final LeRobotFormat format;
     private final List<FeatureSpec> vectors;
     private final LeRobotOptions options;
     private final MessageType schema;
@@ -53,26 +56,30 @@ final class DataFileWriter implements Closeable {
         long task;
     }
 
-    DataFileWriter(Path root, DatasetSpec spec, LeRobotOptions options) {
+    DataFileWriter(Path root, LeRobotFormat format, DatasetSpec spec, LeRobotOptions options) {
         this.root = root;
+        this.format = format;
         this.vectors = spec.vectorFeatures();
         this.options = options;
         this.schema = schema(vectors);
-        this.footer = Map.of("huggingface", huggingfaceJson(vectors));
+        this.footer = Map.of("huggingface", huggingfaceJson(vectors, format.hfListType()));
     }
 
     /**
-     * Prepares for an episode of {@code length} rows (rolling over to a new file if needed) and returns the file
-     * that will hold it.
+     * Prepares for episode {@code episode} of {@code length} rows (rolling over to a new file if needed) and returns
+     * the file that will hold it.
      */
-    ChunkFile beginEpisode(int length) throws IOException {
-        if (writer != null && ChunkFile.wouldOverflow(writer.dataSize(), framesInFile, length,
+    ChunkFile beginEpisode(int episode, int length) throws IOException {
+        if (format.filePerEpisode()) {
+            closeFile();
+            position = LeRobotFormat.episodeFile(episode, options.chunksSize());
+        } else if (writer != null && ChunkFile.wouldOverflow(writer.dataSize(), framesInFile, length,
                 options.dataFilesSizeMb())) {
             closeFile();
             position = position.next(options.chunksSize());
         }
         if (writer == null) {
-            Path file = root.resolve(position.dataPath());
+            Path file = root.resolve(format.dataPath(position));
             Files.createDirectories(file.getParent());
             writer = RowFileWriter.create(file, schema, footer, options.compression(), 32L << 20, this::bind);
             framesInFile = 0;
@@ -142,8 +149,11 @@ final class DataFileWriter implements Closeable {
         return new MessageType("schema", fields);
     }
 
-    /** The {@code huggingface} footer: HF {@code datasets} ≥ 4 features ({@code Value} / {@code List}). */
-    static String huggingfaceJson(List<FeatureSpec> vectors) {
+    /**
+     * The {@code huggingface} footer: HF {@code datasets} features, {@code Value} for scalars and {@code listType}
+     * ({@code List} for {@code datasets} ≥ 4, {@code Sequence} before) for vectors.
+     */
+    static String huggingfaceJson(List<FeatureSpec> vectors, String listType) {
         return Json.compact(w -> {
             w.beginObject().name("info").beginObject().name("features").beginObject();
             for (FeatureSpec f : vectors) {
@@ -153,7 +163,7 @@ final class DataFileWriter implements Closeable {
                 } else {
                     w.beginObject().name("feature");
                     value(w, f.dtype().numpyName());
-                    w.name("length").value(f.width()).name("_type").value("List").endObject();
+                    w.name("length").value(f.width()).name("_type").value(listType).endObject();
                 }
             }
             w.name("timestamp");

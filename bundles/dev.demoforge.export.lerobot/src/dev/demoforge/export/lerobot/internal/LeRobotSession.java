@@ -24,14 +24,15 @@ import dev.demoforge.export.api.VideoFrames;
 import dev.demoforge.media.VideoInfo;
 
 /**
- * One LeRobot export: data rows and video frames are written into the staging directory as episodes arrive;
- * {@link #finish} writes {@code meta/} and renames the staging directory to the output directory. After a failure or
+ * One LeRobot export (v3.0 or v2.1): data rows and video frames are written into the staging directory as episodes
+ * arrive; {@link #finish} writes {@code meta/} and renames the staging directory to the output directory. After a failure or
  * cancellation only {@link #close()} is accepted, which deletes the staging directory. One thread.
  */
 final class LeRobotSession implements ExportSession {
 
     private enum State { OPEN, BROKEN, FINISHED, CLOSED }
 
+    private final LeRobotFormat format;
     private final Path outputDir;
     private final Path staging;
     private final DatasetSpec spec;
@@ -44,17 +45,19 @@ final class LeRobotSession implements ExportSession {
     /** Per video key: pixel histograms of all sampled frames so far, and the number of those frames. */
     private final Map<String, long[][]> imageHistograms = new LinkedHashMap<>();
     private final Map<String, Long> imageSamples = new LinkedHashMap<>();
+    private final List<VideoChoice> videoChoices = new ArrayList<>();
     private long totalFrames;
     private State state = State.OPEN;
 
-    LeRobotSession(Path outputDir, Path staging, DatasetSpec spec, LeRobotOptions options) {
+    LeRobotSession(LeRobotFormat format, Path outputDir, Path staging, DatasetSpec spec, LeRobotOptions options) {
+        this.format = format;
         this.outputDir = outputDir;
         this.staging = staging;
         this.spec = spec;
         this.options = options;
-        this.data = new DataFileWriter(staging, spec, options);
+        this.data = new DataFileWriter(staging, format, spec, options);
         for (FeatureSpec f : spec.videoFeatures()) {
-            videos.put(f.key(), new VideoFileWriter(staging, f, spec.fps(), options));
+            videos.put(f.key(), new VideoFileWriter(staging, format, f, spec.fps(), options));
         }
     }
 
@@ -92,7 +95,7 @@ final class LeRobotSession implements ExportSession {
         for (int i = 0; i < values.length; i++) {
             values[i] = EpisodeInputs.vectors(ep, vectorSpecs.get(i));
         }
-        ChunkFile dataFile = data.beginEpisode(n);
+        ChunkFile dataFile = data.beginEpisode(index, n);
         for (int r = 0; r < n; r++) {
             checkCanceled(m);
             data.write(values, r, (float) ((double) r / spec.fps()), index, from + r, taskIndex);
@@ -103,10 +106,12 @@ final class LeRobotSession implements ExportSession {
         Map<String, FeatureStats> imageStats = new LinkedHashMap<>();
         for (FeatureSpec f : spec.videoFeatures()) {
             VideoFileWriter vw = videos.get(f.key());
-            vw.beginEpisode(n);
             ImageSampler sampler = new ImageSampler(n);
             try (VideoFrames frames = ep.video(f.key())) {
-                encodeFrames(src, f, frames, n, vw, sampler, m);
+                VideoChoice choice = VideoChoice.decide(index, f, spec.fps(), n, options, frames.source());
+                videoChoices.add(choice);
+                vw.beginEpisode(index, n, choice.copied() ? frames.source().orElseThrow() : null);
+                encodeFrames(src, f, frames, n, choice.copied() ? null : vw, sampler, m);
             }
             spans.put(f.key(), vw.endEpisode());
             FeatureStats st = sampler.stats();
@@ -147,6 +152,7 @@ final class LeRobotSession implements ExportSession {
         totalFrames += n;
     }
 
+    /** Pulls every frame for the stats and, unless the episode's packets were copied ({@code vw == null}), encodes it. */
     private void encodeFrames(String src, FeatureSpec f, VideoFrames frames, int n, VideoFileWriter vw,
             ImageSampler sampler, IProgressMonitor m) throws IOException {
         int w = f.imageWidth();
@@ -167,7 +173,9 @@ final class LeRobotSession implements ExportSession {
                         + bgr.length + " bytes, expected " + w + "x" + h + "x3");
             }
             sampler.offer(r, bgr, w, h);
-            vw.encode(bgr);
+            if (vw != null) {
+                vw.encode(bgr);
+            }
             m.worked(1);
         }
         if (frames.nextBgr() != null) {
@@ -184,7 +192,7 @@ final class LeRobotSession implements ExportSession {
             if (episodes.isEmpty()) {
                 throw new IOException("No episode was written; a LeRobot dataset needs at least one");
             }
-            m.beginTask("Writing LeRobot metadata", 4 + videos.size());
+            m.beginTask("Writing " + format.label() + " metadata", 4 + videos.size());
             data.close();
             m.worked(1);
             Map<String, VideoInfo> infos = new LinkedHashMap<>();
@@ -194,18 +202,26 @@ final class LeRobotSession implements ExportSession {
                 m.worked(1);
             }
             checkCanceled(m);
-            TasksFile.write(staging, List.copyOf(tasks.keySet()), options.compression());
-            new EpisodesFileWriter(staging, options, episodes.get(0)).write(episodes);
-            m.worked(1);
-            Map<String, FeatureStats> global = new LinkedHashMap<>();
-            for (String key : episodes.get(0).stats().keySet()) {
-                global.put(key, imageHistograms.containsKey(key)
-                        ? FeatureStats.ofHistogram(imageHistograms.get(key), imageSamples.get(key))
-                        : FeatureStats.merge(episodes.stream().map(e -> e.stats().get(key)).toList()));
+            MetaJson.Totals totals = new MetaJson.Totals(episodes.size(), totalFrames, tasks.size(), infos);
+            if (format == LeRobotFormat.V2_1) {
+                JsonLinesMeta.write(staging, List.copyOf(tasks.keySet()), episodes);
+                m.worked(1);
+            } else {
+                TasksFile.write(staging, List.copyOf(tasks.keySet()), options.compression());
+                new EpisodesFileWriter(staging, options, episodes.get(0)).write(episodes);
+                m.worked(1);
+                Map<String, FeatureStats> global = new LinkedHashMap<>();
+                for (String key : episodes.get(0).stats().keySet()) {
+                    global.put(key, imageHistograms.containsKey(key)
+                            ? FeatureStats.ofHistogram(imageHistograms.get(key), imageSamples.get(key))
+                            : FeatureStats.merge(episodes.stream().map(e -> e.stats().get(key)).toList()));
+                }
+                MetaJson.writeStats(staging, global);
             }
-            MetaJson.writeStats(staging, global);
-            MetaJson.writeInfo(staging, spec, options,
-                    new MetaJson.Totals(episodes.size(), totalFrames, tasks.size(), infos));
+            MetaJson.writeInfo(staging, format, spec, options, totals);
+            if (!videoChoices.isEmpty()) {
+                VideoChoice.write(staging, videoChoices);
+            }
             m.worked(1);
             checkCanceled(m);
             long bytes = Staging.size(staging);

@@ -2,6 +2,7 @@ package dev.demoforge.export.lerobot.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import com.google.gson.stream.JsonWriter;
@@ -11,10 +12,9 @@ import dev.demoforge.export.api.FeatureKind;
 import dev.demoforge.export.api.FeatureSpec;
 import dev.demoforge.media.VideoInfo;
 
-/** Writes {@code meta/info.json} and {@code meta/stats.json} (formats.md §1.2–1.4, §1.8). */
+/** Writes {@code meta/info.json} (v3.0 or v2.1) and {@code meta/stats.json} (formats.md §1.2–1.4, §1.8, §2.2). */
 final class MetaJson {
 
-    static final String CODEBASE_VERSION = "v3.0";
     static final String DATA_PATH = "data/chunk-{chunk_index:03d}/file-{file_index:03d}.parquet";
     static final String VIDEO_PATH = "videos/{video_key}/chunk-{chunk_index:03d}/file-{file_index:03d}.mp4";
 
@@ -29,25 +29,37 @@ final class MetaJson {
     record Totals(int episodes, long frames, int tasks, Map<String, VideoInfo> videoInfo) {
     }
 
-    static void writeInfo(Path root, DatasetSpec spec, LeRobotOptions o, Totals t) throws IOException {
+    /**
+     * Writes {@code info.json} with the keys in the order lerobot writes them: v3.0 with the file size targets, v2.1
+     * ({@code create_empty_dataset_info} of v0.3.3) with {@code total_videos} and {@code total_chunks} instead.
+     */
+    static void writeInfo(Path root, LeRobotFormat format, DatasetSpec spec, LeRobotOptions o, Totals t)
+            throws IOException {
+        boolean v21 = format == LeRobotFormat.V2_1;
         Json.writeFile(root.resolve("meta/info.json"), w -> {
             w.beginObject();
-            w.name("codebase_version").value(CODEBASE_VERSION);
+            w.name("codebase_version").value(format.codebaseVersion());
             w.name("robot_type").value(spec.robotType());
             w.name("total_episodes").value(t.episodes());
             w.name("total_frames").value(t.frames());
             w.name("total_tasks").value(t.tasks());
+            if (v21) {
+                w.name("total_videos").value((long) t.episodes() * spec.videoFeatures().size());
+                w.name("total_chunks").value((t.episodes() + o.chunksSize() - 1) / o.chunksSize());
+            }
             w.name("chunks_size").value(o.chunksSize());
-            w.name("data_files_size_in_mb").value(o.dataFilesSizeMb());
-            w.name("video_files_size_in_mb").value(o.videoFilesSizeMb());
+            if (!v21) {
+                w.name("data_files_size_in_mb").value(o.dataFilesSizeMb());
+                w.name("video_files_size_in_mb").value(o.videoFilesSizeMb());
+            }
             w.name("fps").value(spec.fps());
             w.name("splits").beginObject().name("train").value("0:" + t.episodes()).endObject();
-            w.name("data_path").value(DATA_PATH);
+            w.name("data_path").value(v21 ? LeRobotFormat.V21_DATA_PATH : DATA_PATH);
             w.name("video_path");
             if (spec.videoFeatures().isEmpty()) {
                 w.nullValue();
             } else {
-                w.value(VIDEO_PATH);
+                w.value(v21 ? LeRobotFormat.V21_VIDEO_PATH : VIDEO_PATH);
             }
             w.name("features").beginObject();
             for (FeatureSpec f : spec.features()) {
@@ -55,7 +67,7 @@ final class MetaJson {
                 if (f.kind() == FeatureKind.VIDEO) {
                     videoFeature(w, f, t.videoInfo().get(f.key()));
                 } else {
-                    feature(w, f.dtype().numpyName(), f.width(), f.names().isEmpty() ? null : f);
+                    feature(w, f.dtype().numpyName(), f.width(), f);
                 }
             }
             for (String k : DataFileWriter.DEFAULT_KEYS) {
@@ -72,40 +84,56 @@ final class MetaJson {
         Json.writeFile(root.resolve("meta/stats.json"), w -> {
             w.beginObject();
             for (Map.Entry<String, FeatureStats> e : stats.entrySet()) {
-                FeatureStats s = e.getValue();
-                w.name(e.getKey()).beginObject();
-                for (String stat : FeatureStats.NAMES) {
-                    w.name(stat).beginArray();
-                    boolean integer = s.isIntegerStat(stat);
-                    for (double v : s.get(stat)) {
-                        if (s.image() && !stat.equals("count")) {
-                            w.beginArray().beginArray();
-                            Json.number(w, v, false);
-                            w.endArray().endArray();
-                        } else {
-                            Json.number(w, v, integer);
-                        }
-                    }
-                    w.endArray();
-                }
-                w.endObject();
+                w.name(e.getKey());
+                stats(w, e.getValue(), FeatureStats.NAMES);
             }
             w.endObject();
         });
     }
 
-    private static void feature(JsonWriter w, String dtype, int width, FeatureSpec named) throws IOException {
+    /**
+     * One feature's stats object with the stats {@code names} in that order: vectors as lists of D numbers,
+     * images per channel as {@code [[[r]], [[g]], [[b]]]}, {@code count} as {@code [n]}.
+     */
+    static void stats(JsonWriter w, FeatureStats s, List<String> names) throws IOException {
+        w.beginObject();
+        for (String stat : names) {
+            w.name(stat).beginArray();
+            boolean integer = s.isIntegerStat(stat);
+            for (double v : s.get(stat)) {
+                if (s.image() && !stat.equals("count")) {
+                    w.beginArray().beginArray();
+                    Json.number(w, v, false);
+                    w.endArray().endArray();
+                } else {
+                    Json.number(w, v, integer);
+                }
+            }
+            w.endArray();
+        }
+        w.endObject();
+    }
+
+    /** A non-video feature: dtype, shape, names (null without) and, where the feature has one, its info block. */
+    private static void feature(JsonWriter w, String dtype, int width, FeatureSpec f) throws IOException {
         w.beginObject().name("dtype").value(dtype);
         w.name("shape").beginArray().value(width).endArray();
         w.name("names");
-        if (named == null) {
+        if (f == null || f.names().isEmpty()) {
             w.nullValue();
         } else {
             w.beginArray();
-            for (String n : named.names()) {
+            for (String n : f.names()) {
                 w.value(n);
             }
             w.endArray();
+        }
+        if (f != null && !f.info().isEmpty()) {
+            w.name("info").beginObject();
+            for (String k : new java.util.TreeSet<>(f.info().keySet())) {
+                w.name(k).value(f.info().get(k));
+            }
+            w.endObject();
         }
         w.endObject();
     }

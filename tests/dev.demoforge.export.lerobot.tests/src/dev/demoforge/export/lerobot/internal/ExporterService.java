@@ -8,13 +8,21 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import dev.demoforge.export.api.DatasetExporter;
 
-/** Finds the LeRobot exporter the way the workbench does: as a DS service. */
+/** Finds the LeRobot exporters the way the workbench does: as DS services. */
 final class ExporterService {
 
     private ExporterService() {
     }
 
     static DatasetExporter lerobot() throws Exception {
+        return byId(LeRobotExporter.FORMAT_ID);
+    }
+
+    static DatasetExporter lerobotV21() throws Exception {
+        return byId(LeRobotV21Exporter.FORMAT_ID);
+    }
+
+    static DatasetExporter byId(String formatId) throws Exception {
         Bundle bundle = FrameworkUtil.getBundle(LeRobotExporter.class);
         if (bundle.getState() != Bundle.ACTIVE) {
             bundle.start();
@@ -28,14 +36,14 @@ final class ExporterService {
                 Object[] services = t.getServices();
                 if (services != null) {
                     for (Object s : services) {
-                        if (s instanceof DatasetExporter e && e.formatId().equals("lerobot")) {
+                        if (s instanceof DatasetExporter e && e.formatId().equals(formatId)) {
                             return e;
                         }
                     }
                 }
                 Thread.sleep(50);
             }
-            return fail("no DatasetExporter service with formatId 'lerobot' within 10 s (is SCR running?)");
+            return fail("no DatasetExporter service with formatId '" + formatId + "' within 10 s (is SCR running?)");
         } finally {
             t.close();
         }

@@ -50,6 +50,38 @@ final class Readers {
         return JsonParser.parseString(run(cmd)).getAsJsonObject();
     }
 
+    /**
+     * Runs an independent dataset check script of tests/readers ({@code lerobot-check.mjs},
+     * {@code lerobot-v21-check.mjs}) on a dataset directory; returns its JSON summary and fails the test, with the
+     * script's problems, when it exits non-zero.
+     */
+    static JsonObject datasetCheck(String script, Path dataset) throws Exception {
+        Path readers = repoRoot().resolve("tests/readers");
+        if (!Files.isDirectory(readers.resolve("node_modules/hyparquet"))) {
+            fail("hyparquet is not installed: run npm ci --prefix tests/readers (in " + repoRoot() + ")");
+        }
+        Process p = new ProcessBuilder("node", readers.resolve(script).toString(), dataset.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "timed out: " + script);
+        assertEquals(0, p.exitValue(), () -> script + " found problems in " + dataset + ":\n" + out);
+        return JsonParser.parseString(out).getAsJsonObject();
+    }
+
+    /** Per-packet MD5s of the first video stream, copied without decoding ({@code ffmpeg -c copy -f framemd5}). */
+    static List<String> packetHashes(Path mp4) throws Exception {
+        String out = run(List.of("ffmpeg", "-v", "error", "-i", mp4.toString(), "-map", "0:v:0", "-c", "copy",
+                "-f", "framemd5", "-"));
+        List<String> hashes = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                String[] f = line.split(",");
+                hashes.add(f[f.length - 1].trim());
+            }
+        }
+        return hashes;
+    }
+
     /** ffprobe's stream facts and every frame's pts of the first video stream. */
     static JsonObject ffprobe(Path mp4) throws Exception {
         return JsonParser.parseString(run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0",
