@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.demoforge.dataset.AlignmentReport;
+import dev.demoforge.dataset.SelectedEpisode;
 import dev.demoforge.dataset.StreamAlignment;
 import dev.demoforge.device.api.StreamKind;
 import dev.demoforge.episode.api.RawEpisode;
@@ -42,10 +43,23 @@ final class AlignedEpisode implements EpisodeFrames {
     /** Per camera topic other than the reference: the MP4 frame each row shows (null without frames). */
     private final Map<String, int[]> frameOfRow = new HashMap<>();
     private final long[] rowTimes;
+    /** The reference camera's MP4 frame of row 0 (greater than 0 when the start is trimmed). */
+    private final int firstFrame;
+    private final String task;
     private final AlignmentReport report;
 
     AlignedEpisode(RawEpisode episode, DatasetSpec spec, TimeSyncService sync) throws IOException {
+        this(new SelectedEpisode(episode), spec, sync);
+    }
+
+    /**
+     * The selection's episode, its rows limited to the trim window (rows whose capture time lies within
+     * {@code [start, end]} seconds after the recording's start on the host clock) and its task overridden.
+     */
+    AlignedEpisode(SelectedEpisode selected, DatasetSpec spec, TimeSyncService sync) throws IOException {
+        RawEpisode episode = selected.raw();
         this.episode = episode;
+        this.task = selected.task() == null ? episode.manifest().task() : selected.task();
         this.layout = FeatureLayout.of(episode.manifest().streams());
         if (!layout.features().equals(spec.features())) {
             throw new IOException("Episode " + episode.manifest().episodeId() + " has features "
@@ -81,10 +95,29 @@ final class AlignedEpisode implements EpisodeFrames {
         }
         RecordedStream reference = layout.referenceCamera();
         TimeSeries ref = frames.get(reference.topic());
-        int rows = (int) Math.min(ref.size(), decodableFrames(episode, reference.topic()));
+        int decodable = (int) Math.min(ref.size(), decodableFrames(episode, reference.topic()));
+        long start = episode.manifest().startHostNanos();
+        long from = selected.startSeconds() > 0 ? start + Math.round(selected.startSeconds() * 1e9) : Long.MIN_VALUE;
+        long to = Double.isInfinite(selected.endSeconds()) ? Long.MAX_VALUE
+                : start + Math.round(selected.endSeconds() * 1e9);
+        int first = 0;
+        while (first < decodable && ref.time(first) < from) {
+            first++;
+        }
+        int end = first;
+        while (end < decodable && ref.time(end) <= to) {
+            end++;
+        }
+        if (end == first && selected.trimmed()) {
+            throw new IOException("Episode " + episode.manifest().episodeId() + ": the trim " + selected.startSeconds()
+                    + " s to " + selected.endSeconds() + " s leaves no frame (the reference camera has " + decodable
+                    + " frames over " + (decodable == 0 ? 0 : (ref.time(decodable - 1) - start) / 1e9) + " s)");
+        }
+        firstFrame = first;
+        int rows = end - first;
         rowTimes = new long[rows];
         for (int i = 0; i < rows; i++) {
-            rowTimes[i] = ref.time(i);
+            rowTimes[i] = ref.time(first + i);
         }
         List<StreamAlignment> streams = new ArrayList<>();
         for (RecordedStream s : aligned) {
@@ -92,7 +125,7 @@ final class AlignedEpisode implements EpisodeFrames {
             StreamReport r = new StreamReport(s.topic(), clock == null ? null : clock.clockId(),
                     s.spec().nominalRateHz(), nudged.getOrDefault(s.topic(), 0L), recorderDrops(s.topic()));
             if (s.equals(reference)) {
-                streams.add(r.reference(ref, rows));
+                streams.add(r.reference(ref, decodable));
             } else if (s.spec().kind() == StreamKind.CAMERA) {
                 int[] shown = nearestFrames(s.topic());
                 frameOfRow.put(s.topic(), shown);
@@ -142,7 +175,7 @@ final class AlignedEpisode implements EpisodeFrames {
 
     @Override
     public String task() {
-        return episode.manifest().task();
+        return task;
     }
 
     @Override
@@ -184,7 +217,7 @@ final class AlignedEpisode implements EpisodeFrames {
         if (camera.equals(layout.referenceCamera())) {
             int[] identity = new int[rowTimes.length];
             for (int r = 0; r < identity.length; r++) {
-                identity[r] = r;
+                identity[r] = firstFrame + r;
             }
             return new ResampledVideo(episode.video(camera.topic()), identity);
         }
