@@ -18,7 +18,8 @@ import dev.demoforge.quality.api.Verdict;
 
 /**
  * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, quality, bench,
- * devices. Exit codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2 bad command line.
+ * devices, dataset. Exit codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2 bad
+ * command line.
  */
 public final class CliApplication implements IApplication {
 
@@ -29,11 +30,13 @@ public final class CliApplication implements IApplication {
             "export", Set.of("format", "out", "episodes", "name", "options"),
             "bench", Set.of("cameras", "seconds"),
             "quality", Set.of("episodes", "record", "seed", "parallel"),
-            "devices", DevicesCommand.VALUED);
+            "devices", DevicesCommand.VALUED,
+            "dataset", DatasetCommand.VALUED);
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
-            "quality", Set.of("json", "report"), "devices", DevicesCommand.FLAGS);
+            "quality", Set.of("json", "report"), "devices", DevicesCommand.FLAGS, "dataset", DatasetCommand.FLAGS);
     private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync"),
-            "devices", DevicesCommand.SUBJECTS);
+            "devices", DevicesCommand.SUBJECTS, "dataset", DatasetCommand.SUBJECTS);
+    private static final Set<String> WITH_OPERANDS = Set.of("dataset");
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
     private final PrintStream out = System.out;
@@ -44,11 +47,11 @@ public final class CliApplication implements IApplication {
                 new String[0]);
         context.applicationRunning();
         try (Services services = new Services()) {
-            return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS), services);
+            return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS, WITH_OPERANDS), services);
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
             System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync"
-                    + "|devices list|probe [options]   (see README.md)");
+                    + "|devices list|probe|dataset create|build|rebuild|list|show|edit [options]   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,6 +100,9 @@ public final class CliApplication implements IApplication {
             case "bench" -> bench(args, services, workspace);
             case "quality" -> {
                 return new QualityCommand(services, workspace, out).run(args);
+            }
+            case "dataset" -> {
+                return new DatasetCommand(services, out).run(args);
             }
             default -> throw new UsageException("Unknown verb " + args.verb());
         }
