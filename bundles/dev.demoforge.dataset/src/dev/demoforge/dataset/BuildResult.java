@@ -18,7 +18,7 @@ import dev.demoforge.export.api.ExportResult;
  * @param rawFilesCached   of those, how many hashes came from the catalog's cache (same size and modification time)
  * @param differingOutputs for a rebuild: output files (relative paths) missing or with other bytes than in the
  *                         original manifest; empty for a build
- * @since 0.3
+ * @since 0.4
  */
 public record BuildResult(ExportResult export, Path manifest, String manifestSha256, int version,
         Map<String, Integer> splits, int rawFiles, int rawFilesCached, List<String> differingOutputs) {

@@ -17,7 +17,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * Blocking (hashing, decoding, encoding, file I/O): call off the UI thread. Progress and cancellation through the
  * monitor; a cancelled or failed build leaves no dataset behind. Thread-safe.
  *
- * @since 0.3
+ * @since 0.4
  */
 @ProviderType
 public interface DatasetBuilder {

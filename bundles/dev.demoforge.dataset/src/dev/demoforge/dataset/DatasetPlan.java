@@ -14,7 +14,7 @@ import dev.demoforge.catalog.api.dataset.DatasetEdit;
  * @param episodes   the episodes in export order: by split (in the rule's order), then by start time and id
  * @param edits      the dataset's edits, oldest first
  * @param notes      edits that had no effect, and why (e.g. a trim of an episode the dataset does not hold)
- * @since 0.3
+ * @since 0.4
  */
 public record DatasetPlan(DatasetDefinition definition, List<PlannedEpisode> episodes, List<DatasetEdit> edits,
         List<String> notes) {

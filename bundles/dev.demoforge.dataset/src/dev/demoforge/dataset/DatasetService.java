@@ -66,7 +66,7 @@ public interface DatasetService {
      * the exporter ({@link DatasetSpec#splits()}) as the runs of consecutive episodes with the same split name.
      *
      * @throws IllegalArgumentException if episodes of one split are not consecutive, or only some have a split
-     * @since 0.3
+     * @since 0.4
      */
     ExportResult exportSelected(DatasetExporter exporter, String name, List<SelectedEpisode> episodes,
             Path outputDir, Map<String, String> options, IProgressMonitor monitor) throws IOException;

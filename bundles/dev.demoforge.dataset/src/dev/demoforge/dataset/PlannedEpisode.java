@@ -11,7 +11,7 @@ import dev.demoforge.catalog.api.EpisodeRecord;
  * @param endSeconds   trim end on the same timeline, {@link Double#POSITIVE_INFINITY} if untrimmed
  * @param task         the task text the dataset uses instead of the recorded one, or null
  * @param origin       the dataset whose query or merge brought the episode in
- * @since 0.3
+ * @since 0.4
  */
 public record PlannedEpisode(EpisodeRecord episode, String split, double startSeconds, double endSeconds, String task,
         String origin) {

@@ -16,7 +16,7 @@ import dev.demoforge.episode.api.RawEpisode;
  * @param endSeconds   last second kept, {@code > startSeconds}; {@link Double#POSITIVE_INFINITY}: to the end
  * @param task         task text exported instead of the recorded one, or null to keep it
  * @param split        the split the episode belongs to, or null when the dataset declares no splits
- * @since 0.3
+ * @since 0.4
  */
 public record SelectedEpisode(RawEpisode raw, double startSeconds, double endSeconds, String task, String split) {
 

@@ -18,8 +18,8 @@ import dev.demoforge.quality.api.Verdict;
 
 /**
  * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, quality, bench,
- * devices, dataset. Exit codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2 bad
- * command line.
+ * calibrate, devices, dataset. Exit codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2
+ * bad command line.
  */
 public final class CliApplication implements IApplication {
 
@@ -30,12 +30,14 @@ public final class CliApplication implements IApplication {
             "export", Set.of("format", "out", "episodes", "name", "options"),
             "bench", Set.of("cameras", "seconds"),
             "quality", Set.of("episodes", "record", "seed", "parallel"),
+            "calibrate", Set.of("station", "seconds", "joints"),
             "devices", DevicesCommand.VALUED,
             "dataset", DatasetCommand.VALUED);
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
-            "quality", Set.of("json", "report"), "devices", DevicesCommand.FLAGS, "dataset", DatasetCommand.FLAGS);
+            "quality", Set.of("json", "report"), "calibrate", Set.of("json"), "devices", DevicesCommand.FLAGS,
+            "dataset", DatasetCommand.FLAGS);
     private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync"),
-            "devices", DevicesCommand.SUBJECTS, "dataset", DatasetCommand.SUBJECTS);
+            "calibrate", Set.of("latency"), "devices", DevicesCommand.SUBJECTS, "dataset", DatasetCommand.SUBJECTS);
     private static final Set<String> WITH_OPERANDS = Set.of("dataset");
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
@@ -51,7 +53,8 @@ public final class CliApplication implements IApplication {
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
             System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync"
-                    + "|devices list|probe|dataset create|build|rebuild|list|show|edit [options]   (see README.md)");
+                    + "|calibrate latency|devices list|probe|dataset create|build|rebuild|list|show|edit [options]"
+                    + "   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -101,6 +104,8 @@ public final class CliApplication implements IApplication {
             case "quality" -> {
                 return new QualityCommand(services, workspace, out).run(args);
             }
+            case "calibrate" -> new CalibrateCommand(services, workspace, out).latency(args.text("station", "sim"),
+                    args.positiveDouble("seconds", 10), args.text("joints", null), args.flag("json"));
             case "dataset" -> {
                 return new DatasetCommand(services, out).run(args);
             }

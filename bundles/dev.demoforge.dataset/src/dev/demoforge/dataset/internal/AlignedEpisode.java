@@ -26,9 +26,10 @@ import dev.demoforge.timesync.TimeSyncService;
 
 /**
  * One raw episode on the dataset timeline. Loads the vector streams and the cameras' frame references into memory
- * (one episode is small), fits the device clocks, and keeps video on disk until an exporter pulls it. Rows are the
- * reference camera's frames at their capture times; see {@link dev.demoforge.dataset.DatasetService} for the time
- * base.
+ * (one episode is small), takes the device clocks stored with the episode or fits them, and keeps video on disk
+ * until an exporter pulls it. Rows are the reference camera's frames at their capture times, from the first frame at
+ * which every aligned stream has data to the last before one of them ends ({@link EdgeTrim}); see
+ * {@link dev.demoforge.dataset.DatasetService} for the time base.
  */
 final class AlignedEpisode implements EpisodeFrames {
 
@@ -43,7 +44,7 @@ final class AlignedEpisode implements EpisodeFrames {
     /** Per camera topic other than the reference: the MP4 frame each row shows (null without frames). */
     private final Map<String, int[]> frameOfRow = new HashMap<>();
     private final long[] rowTimes;
-    /** The reference camera's MP4 frame of row 0 (greater than 0 when the start is trimmed). */
+    /** The reference camera's frame shown by row 0 (frames before it were trimmed: edges, or the selection's trim). */
     private final int firstFrame;
     private final String task;
     private final AlignmentReport report;
@@ -96,16 +97,17 @@ final class AlignedEpisode implements EpisodeFrames {
         RecordedStream reference = layout.referenceCamera();
         TimeSeries ref = frames.get(reference.topic());
         int decodable = (int) Math.min(ref.size(), decodableFrames(episode, reference.topic()));
+        int[] edges = EdgeTrim.rows(ref, decodable, otherStreams(reference));
         long start = episode.manifest().startHostNanos();
         long from = selected.startSeconds() > 0 ? start + Math.round(selected.startSeconds() * 1e9) : Long.MIN_VALUE;
         long to = Double.isInfinite(selected.endSeconds()) ? Long.MAX_VALUE
                 : start + Math.round(selected.endSeconds() * 1e9);
-        int first = 0;
-        while (first < decodable && ref.time(first) < from) {
+        int first = edges[0];
+        while (first < edges[1] && ref.time(first) < from) {
             first++;
         }
         int end = first;
-        while (end < decodable && ref.time(end) <= to) {
+        while (end < edges[1] && ref.time(end) <= to) {
             end++;
         }
         if (end == first && selected.trimmed()) {
@@ -114,10 +116,10 @@ final class AlignedEpisode implements EpisodeFrames {
                     + " frames over " + (decodable == 0 ? 0 : (ref.time(decodable - 1) - start) / 1e9) + " s)");
         }
         firstFrame = first;
-        int rows = end - first;
+        int rows = Math.max(0, end - first);
         rowTimes = new long[rows];
         for (int i = 0; i < rows; i++) {
-            rowTimes[i] = ref.time(first + i);
+            rowTimes[i] = ref.time(firstFrame + i);
         }
         List<StreamAlignment> streams = new ArrayList<>();
         for (RecordedStream s : aligned) {
@@ -125,7 +127,7 @@ final class AlignedEpisode implements EpisodeFrames {
             StreamReport r = new StreamReport(s.topic(), clock == null ? null : clock.clockId(),
                     s.spec().nominalRateHz(), nudged.getOrDefault(s.topic(), 0L), recorderDrops(s.topic()));
             if (s.equals(reference)) {
-                streams.add(r.reference(ref, decodable));
+                streams.add(r.reference(ref, decodable, rows));
             } else if (s.spec().kind() == StreamKind.CAMERA) {
                 int[] shown = nearestFrames(s.topic());
                 frameOfRow.put(s.topic(), shown);
@@ -136,7 +138,19 @@ final class AlignedEpisode implements EpisodeFrames {
             }
         }
         report = new AlignmentReport(sourceId(), rows, reference.topic(),
-                rows == 0 ? 0 : rowTimes[rows - 1] - rowTimes[0], List.copyOf(recorded.clocks.values()), streams);
+                rows == 0 ? 0 : rowTimes[rows - 1] - rowTimes[0], List.copyOf(recorded.clocks.values()), streams,
+                recorded.sources, firstFrame, Math.max(0, decodable - end));
+    }
+
+    /** Capture times of every aligned stream but the reference. */
+    private List<TimeSeries> otherStreams(RecordedStream reference) {
+        List<TimeSeries> others = new ArrayList<>(series.values());
+        frames.forEach((topic, ts) -> {
+            if (!topic.equals(reference.topic())) {
+                others.add(ts);
+            }
+        });
+        return others;
     }
 
     /** Each row's nearest decodable frame of a camera, never going back; null if it has none. */
