@@ -22,6 +22,10 @@
 #   driver-sdk      examples/driver-template built offline against the product's p2 repository (SDK feature), its
 #                   conformance tests run, its repository installed with ./demoforge install (tests/e2e/driver-template.sh)
 #   bad-input       bad verbs, options, formats and paths give a clear message and exit code 2
+#   dataset         a saved dataset over the demo's episodes: create (query, seeded split), build, checked by
+#                   hyparquet (lerobot-check.mjs); edits (trim, relabel, delete) and a rebuild; a rebuild from the
+#                   first manifest after a new episode arrived is byte-identical; raw files keep their hashes;
+#                   robomimic masks per split read by h5py
 # Prints one line per check and a closing "e2e: N passed, N failed"; exits non-zero if any failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -84,6 +88,52 @@ hdf5_exports() {  # needs the demo's workspace (accepted episodes)
   [ "$n" -ge 1 ] && [ "$(ls "$work/aloha-jpeg"/*.hdf5 | wc -l)" -eq "$n" ] || return 1
   grep -q '"valid": \["demo_' "$work/robomimic.json" || { echo "no validation demo in mask/valid"; return 1; }
   rm -rf "$work/aloha"  # 0.8 GB of raw frames
+}
+
+dataset_build() {  # needs the demo's workspace (3 accepted episodes)
+  local ws=(--workspace "$work/ws") py=/usr/bin/python3 ds="$work/datasets" before after ep
+  mkdir -p "$ds"
+  before=$(cd "$work/ws/episodes" && find . -type f ! -name '.*' -exec sha256sum {} + | sort)
+  "$root/demoforge" dataset create demo-split --review accepted --split train=2,val=1 --seed 7 --stratify task \
+    --format lerobot "${ws[@]}" || return 1
+  "$root/demoforge" dataset build demo-split --out "$ds/v1" "${ws[@]}" || return 1
+  node "$root/tests/readers/lerobot-check.mjs" "$ds/v1" >"$ds/v1.json" || { cat "$ds/v1.json"; return 1; }
+  node -e 'const fs = require("fs"), d = process.argv[1];
+    const i = JSON.parse(fs.readFileSync(d + "/meta/info.json")), m = JSON.parse(fs.readFileSync(d + "/meta/demoforge_manifest.json"));
+    const ends = Object.values(i.splits).map(r => Number(r.split(":")[1]));
+    if (JSON.stringify(i.splits) !== JSON.stringify(m.splits) || Math.max(...ends) !== i.total_episodes
+      || m.episodes.length !== i.total_episodes || !("train" in i.splits)) { console.log(i.splits, m.splits); process.exit(1) }' \
+    "$ds/v1" || { echo "info.json splits do not match the manifest"; return 1; }
+  ep=$(node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(m.episodes[0].id)' \
+    "$ds/v1/meta/demoforge_manifest.json")
+  "$root/demoforge" dataset edit demo-split --trim "$ep:1:3" "${ws[@]}" || return 1
+  "$root/demoforge" dataset edit demo-split --relabel "$ep:pick up the red cube" "${ws[@]}" || return 1
+  "$root/demoforge" dataset show demo-split --json "${ws[@]}" >"$ds/show.json" || return 1
+  grep -q '"relabelled": true' "$ds/show.json" || { echo "relabel not shown"; return 1; }
+  "$root/demoforge" dataset build demo-split --out "$ds/v2" "${ws[@]}" || return 1
+  node "$root/tests/readers/lerobot-check.mjs" "$ds/v2" >"$ds/v2.json" || { cat "$ds/v2.json"; return 1; }
+  node -e 'const [a, b] = process.argv.slice(1).map(f => JSON.parse(require("fs").readFileSync(f, "utf8")));
+    if (!(b.frames < a.frames - 30 && b.tasks === 2)) { console.log(a.frames, b.frames, b.tasks); process.exit(1) }' \
+    "$ds/v1.json" "$ds/v2.json" || { echo "trim or relabel did not reach the export"; return 1; }
+  # a new accepted episode arrives; the first manifest still rebuilds the first dataset, byte for byte
+  "$root/demoforge" record --station sim --episodes 1 --seconds 3 --task "late episode" "${ws[@]}" || return 1
+  "$root/demoforge" dataset rebuild --manifest "$ds/v1/meta/demoforge_manifest.json" --out "$ds/v1-again" \
+    "${ws[@]}" | tee "$ds/rebuild.txt" || return 1
+  grep -q "Every output file is byte-identical to the original build" "$ds/rebuild.txt" || return 1
+  "$root/demoforge" dataset create demo-robomimic --review accepted --split train=2,valid=1 --seed 3 \
+    --format robomimic "${ws[@]}" || return 1
+  "$root/demoforge" dataset edit demo-robomimic --delete "$ep" "${ws[@]}" || return 1
+  "$root/demoforge" dataset build demo-robomimic --out "$ds/robomimic" "${ws[@]}" || return 1
+  "$py" "$root/tests/readers/hdf5-check.py" robomimic "$ds/robomimic/demo-robomimic.hdf5" >"$ds/robomimic.json" \
+    || return 1
+  node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1])), n = Object.keys(r.demos || {}).length;
+    const masked = [...(r.masks.train || []), ...(r.masks.valid || [])];
+    if (!r.masks.train || masked.length !== new Set(masked).size || (n && masked.length !== n)) { console.log(r.masks); process.exit(1) }' \
+    "$ds/robomimic.json" || { echo "robomimic masks do not follow the split"; return 1; }
+  "$root/demoforge" dataset list "${ws[@]}" || return 1
+  after=$(cd "$work/ws/episodes" && find . -type f ! -name '.*' -path "./$ep/*" -exec sha256sum {} + | sort)
+  [ "$(grep "/$ep/" <<<"$before")" = "$after" ] || { echo "raw files of $ep changed"; return 1; }
+  rm -rf "$ds"
 }
 
 rlds_mcap_exports() {  # needs the demo's workspace (accepted episodes)
@@ -325,6 +375,7 @@ check quality quality
 check lerobot-v21 lerobot_v21
 check hdf5 hdf5_exports
 check rlds-mcap rlds_mcap_exports
+check dataset dataset_build
 check kill-recovery kill_recovery
 check disk-full disk_full
 check devices-list devices_list
@@ -349,6 +400,9 @@ check bad-format expect_usage_error "Unknown format 'parquet'. Formats: [aloha-h
 check bad-export-option expect_usage_error "ALOHA export option compress='png' is not one of [none, jpeg]" \
   export --format aloha-hdf5 --options compress=png --out "$work/x" --workspace "$work/ws"
 check bad-station expect_usage_error "No station 'lab9'" record --station lab9 --task t "${ws[@]}"
+check dataset-bad-trim expect_usage_error "--trim takes EPISODE:START:END in seconds, not 'x:1'" \
+  dataset edit demo-split --trim x:1 --workspace "$work/ws"
+check dataset-unknown expect_usage_error "No dataset named 'nope'" dataset build nope --out "$work/x" "${ws[@]}"
 check bad-workspace expect_usage_error "is a file, not a directory" episodes --workspace "$root/README.md"
 
 echo "e2e: $passed passed, $failed failed"

@@ -83,4 +83,15 @@ public interface DatasetService {
      */
     ExportResult export(DatasetExporter exporter, String name, List<RawEpisode> episodes, Path outputDir,
             Map<String, String> options, IProgressMonitor monitor) throws IOException;
+
+    /**
+     * Like {@link #export}, for episodes with trims, task overrides and splits: each episode's rows are cut to its
+     * trim window (the raw files stay as they are), its task text replaced where given, and the splits declared to
+     * the exporter ({@link DatasetSpec#splits()}) as the runs of consecutive episodes with the same split name.
+     *
+     * @throws IllegalArgumentException if episodes of one split are not consecutive, or only some have a split
+     * @since 0.4
+     */
+    ExportResult exportSelected(DatasetExporter exporter, String name, List<SelectedEpisode> episodes,
+            Path outputDir, Map<String, String> options, IProgressMonitor monitor) throws IOException;
 }

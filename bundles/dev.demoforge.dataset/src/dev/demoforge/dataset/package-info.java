@@ -1,9 +1,9 @@
 /**
  * Turning raw episodes into datasets: the dataset timeline, the alignment of every stream onto it (on device clocks
  * mapped to the host clock where devices stamp their samples), its report, and the export of a set of episodes
- * through an exporter.
+ * through an exporter, with trims, task overrides and splits ({@link dev.demoforge.dataset.SelectedEpisode}).
  *
  * @since 0.1
  */
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package dev.demoforge.dataset;

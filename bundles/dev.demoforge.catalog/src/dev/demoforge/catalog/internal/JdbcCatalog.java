@@ -36,7 +36,7 @@ import dev.demoforge.episode.api.EpisodeStatus;
 public final class JdbcCatalog implements Catalog {
 
     private static final Gson GSON = new Gson();
-    private static final String EPISODE_COLUMNS = "id, session_id, station_id, task, operator, started_at, duration_s,"
+    static final String EPISODE_COLUMNS = "id, session_id, station_id, task, operator, started_at, duration_s,"
             + " frames, drops, status, review, directory, problem";
 
     private final CatalogDatabase db;
@@ -128,7 +128,7 @@ public final class JdbcCatalog implements Catalog {
         }
     }
 
-    private static EpisodeRecord episodeRow(ResultSet rs) throws SQLException {
+    static EpisodeRecord episodeRow(ResultSet rs) throws SQLException {
         return new EpisodeRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 instant(rs, 6), rs.getDouble(7), rs.getLong(8), rs.getLong(9), EpisodeStatus.valueOf(rs.getString(10)),
                 ReviewState.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13));

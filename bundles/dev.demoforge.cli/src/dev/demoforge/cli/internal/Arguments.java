@@ -16,6 +16,7 @@ final class Arguments {
     private final String verb;
     private final String subject;
     private final Map<String, String> options = new HashMap<>();
+    private final List<String> operands = new ArrayList<>();
 
     private Arguments(String verb, String subject) {
         this.verb = verb;
@@ -31,6 +32,15 @@ final class Arguments {
      */
     static Arguments parse(String[] args, Map<String, Set<String>> valued, Map<String, Set<String>> flags,
             Map<String, Set<String>> subjects) throws UsageException {
+        return parse(args, valued, flags, subjects, Set.of());
+    }
+
+    /**
+     * As {@link #parse(String[], Map, Map, Map)}; verbs in {@code withOperands} also take plain words (operands, such
+     * as {@code dataset show NAME}) among their options.
+     */
+    static Arguments parse(String[] args, Map<String, Set<String>> valued, Map<String, Set<String>> flags,
+            Map<String, Set<String>> subjects, Set<String> withOperands) throws UsageException {
         if (args.length == 0) {
             throw new UsageException("No verb given. Verbs: " + String.join(", ", valued.keySet().stream().sorted().toList()));
         }
@@ -54,6 +64,10 @@ final class Arguments {
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(first, args.length));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
+            if (!arg.startsWith("--") && withOperands.contains(verb)) {
+                parsed.operands.add(arg);
+                continue;
+            }
             if (!arg.startsWith("--")) {
                 throw new UsageException("Unexpected argument '" + arg + "' for " + verb);
             }
@@ -79,6 +93,11 @@ final class Arguments {
     /** The word after the verb for verbs that take one ({@code bench recorder}), else null. */
     String subject() {
         return subject;
+    }
+
+    /** The plain words given among the options, in order (only for verbs that take operands). */
+    List<String> operands() {
+        return List.copyOf(operands);
     }
 
     boolean flag(String name) {

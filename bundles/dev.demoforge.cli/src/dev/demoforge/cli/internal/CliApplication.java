@@ -18,7 +18,8 @@ import dev.demoforge.quality.api.Verdict;
 
 /**
  * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, quality, bench,
- * calibrate, devices. Exit codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2 bad command line.
+ * calibrate, devices, dataset. Exit codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2
+ * bad command line.
  */
 public final class CliApplication implements IApplication {
 
@@ -30,11 +31,14 @@ public final class CliApplication implements IApplication {
             "bench", Set.of("cameras", "seconds", "episodes"),
             "quality", Set.of("episodes", "record", "seed", "parallel"),
             "calibrate", Set.of("station", "seconds", "joints"),
-            "devices", DevicesCommand.VALUED);
+            "devices", DevicesCommand.VALUED,
+            "dataset", DatasetCommand.VALUED);
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
-            "quality", Set.of("json", "report"), "calibrate", Set.of("json"), "devices", DevicesCommand.FLAGS);
+            "quality", Set.of("json", "report"), "calibrate", Set.of("json"), "devices", DevicesCommand.FLAGS,
+            "dataset", DatasetCommand.FLAGS);
     private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync", "export"),
-            "calibrate", Set.of("latency"), "devices", DevicesCommand.SUBJECTS);
+            "calibrate", Set.of("latency"), "devices", DevicesCommand.SUBJECTS, "dataset", DatasetCommand.SUBJECTS);
+    private static final Set<String> WITH_OPERANDS = Set.of("dataset");
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
     private final PrintStream out = System.out;
@@ -45,11 +49,12 @@ public final class CliApplication implements IApplication {
                 new String[0]);
         context.applicationRunning();
         try (Services services = new Services()) {
-            return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS), services);
+            return run(Arguments.parse(args, VALUED, FLAGS, SUBJECTS, WITH_OPERANDS), services);
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
             System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync|export"
-                    + "|calibrate latency|devices list|probe [options]   (see README.md)");
+                    + "|calibrate latency|devices list|probe|dataset create|build|rebuild|list|show|edit [options]"
+                    + "   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -101,6 +106,9 @@ public final class CliApplication implements IApplication {
             }
             case "calibrate" -> new CalibrateCommand(services, workspace, out).latency(args.text("station", "sim"),
                     args.positiveDouble("seconds", 10), args.text("joints", null), args.flag("json"));
+            case "dataset" -> {
+                return new DatasetCommand(services, out).run(args);
+            }
             default -> throw new UsageException("Unknown verb " + args.verb());
         }
         return 0;

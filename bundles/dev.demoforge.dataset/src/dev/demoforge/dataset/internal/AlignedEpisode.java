@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.demoforge.dataset.AlignmentReport;
+import dev.demoforge.dataset.SelectedEpisode;
 import dev.demoforge.dataset.StreamAlignment;
 import dev.demoforge.device.api.KinematicModel;
 import dev.demoforge.device.api.StreamKind;
@@ -44,13 +45,26 @@ final class AlignedEpisode implements EpisodeFrames {
     /** Per camera topic other than the reference: the MP4 frame each row shows (null without frames). */
     private final Map<String, int[]> frameOfRow = new HashMap<>();
     private final long[] rowTimes;
-    /** The reference camera's frame shown by row 0 (frames before it were trimmed). */
+    /** The reference camera's frame shown by row 0 (frames before it were trimmed: edges, or the selection's trim). */
     private final int firstFrame;
+    private final String task;
     private final AlignmentReport report;
 
     AlignedEpisode(RawEpisode episode, DatasetSpec spec, TimeSyncService sync, List<EndEffectorPoses.Pose> poses)
             throws IOException {
+        this(new SelectedEpisode(episode), spec, sync, poses);
+    }
+
+    /**
+     * The selection's episode, its rows limited to the trim window (rows whose capture time lies within
+     * {@code [start, end]} seconds after the recording's start on the host clock) and its task overridden; the
+     * end-effector pose features computed from {@code poses}.
+     */
+    AlignedEpisode(SelectedEpisode selected, DatasetSpec spec, TimeSyncService sync,
+            List<EndEffectorPoses.Pose> poses) throws IOException {
+        RawEpisode episode = selected.raw();
         this.episode = episode;
+        this.task = selected.task() == null ? episode.manifest().task() : selected.task();
         this.layout = FeatureLayout.of(episode.manifest().streams()).withPoses(poses);
         if (!layout.features().equals(spec.features())) {
             throw new IOException("Episode " + episode.manifest().episodeId() + " has features "
@@ -88,8 +102,25 @@ final class AlignedEpisode implements EpisodeFrames {
         TimeSeries ref = frames.get(reference.topic());
         int decodable = (int) Math.min(ref.size(), decodableFrames(episode, reference.topic()));
         int[] edges = EdgeTrim.rows(ref, decodable, otherStreams(reference));
-        firstFrame = edges[0];
-        int rows = Math.max(0, edges[1] - edges[0]);
+        long start = episode.manifest().startHostNanos();
+        long from = selected.startSeconds() > 0 ? start + Math.round(selected.startSeconds() * 1e9) : Long.MIN_VALUE;
+        long to = Double.isInfinite(selected.endSeconds()) ? Long.MAX_VALUE
+                : start + Math.round(selected.endSeconds() * 1e9);
+        int first = edges[0];
+        while (first < edges[1] && ref.time(first) < from) {
+            first++;
+        }
+        int end = first;
+        while (end < edges[1] && ref.time(end) <= to) {
+            end++;
+        }
+        if (end == first && selected.trimmed()) {
+            throw new IOException("Episode " + episode.manifest().episodeId() + ": the trim " + selected.startSeconds()
+                    + " s to " + selected.endSeconds() + " s leaves no frame (the reference camera has " + decodable
+                    + " frames over " + (decodable == 0 ? 0 : (ref.time(decodable - 1) - start) / 1e9) + " s)");
+        }
+        firstFrame = first;
+        int rows = Math.max(0, end - first);
         rowTimes = new long[rows];
         for (int i = 0; i < rows; i++) {
             rowTimes[i] = ref.time(firstFrame + i);
@@ -112,7 +143,7 @@ final class AlignedEpisode implements EpisodeFrames {
         }
         report = new AlignmentReport(sourceId(), rows, reference.topic(),
                 rows == 0 ? 0 : rowTimes[rows - 1] - rowTimes[0], List.copyOf(recorded.clocks.values()), streams,
-                recorded.sources, firstFrame, Math.max(0, decodable - edges[1]));
+                recorded.sources, firstFrame, Math.max(0, decodable - end));
     }
 
     /** Capture times of every aligned stream but the reference. */
@@ -162,7 +193,7 @@ final class AlignedEpisode implements EpisodeFrames {
 
     @Override
     public String task() {
-        return episode.manifest().task();
+        return task;
     }
 
     @Override

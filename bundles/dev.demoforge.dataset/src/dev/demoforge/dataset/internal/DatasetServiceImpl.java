@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -27,11 +29,13 @@ import com.google.gson.JsonParser;
 
 import dev.demoforge.dataset.AlignmentReport;
 import dev.demoforge.dataset.DatasetService;
+import dev.demoforge.dataset.SelectedEpisode;
 import dev.demoforge.device.api.DeviceDriverFactory;
 import dev.demoforge.device.api.StationManager;
 import dev.demoforge.episode.api.RawEpisode;
 import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.EpisodeFrames;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
@@ -101,6 +105,13 @@ public final class DatasetServiceImpl implements DatasetService {
     @Override
     public ExportResult export(DatasetExporter exporter, String name, List<RawEpisode> episodes, Path outputDir,
             Map<String, String> options, IProgressMonitor monitor) throws IOException {
+        return exportSelected(exporter, name, episodes.stream().map(SelectedEpisode::new).toList(), outputDir,
+                options, monitor);
+    }
+
+    @Override
+    public ExportResult exportSelected(DatasetExporter exporter, String name, List<SelectedEpisode> episodes,
+            Path outputDir, Map<String, String> options, IProgressMonitor monitor) throws IOException {
         if (episodes.isEmpty()) {
             throw new IOException("No episodes to export");
         }
@@ -111,16 +122,16 @@ public final class DatasetServiceImpl implements DatasetService {
         if (eePose != null && !eePose.equals("true") && !eePose.equals("false")) {
             throw new IllegalArgumentException("option " + EE_POSE_OPTION + "='" + eePose + "' must be true or false");
         }
-        DatasetSpec spec = spec(name, episodes.get(0), "true".equals(eePose));
+        DatasetSpec spec = spec(name, episodes.get(0).raw(), "true".equals(eePose)).withSplits(splits(episodes));
         List<AlignmentReport> reports = new ArrayList<>();
         ExportResult result;
         try (ExportSession session = exporter.begin(outputDir, spec, exporterOptions)) {
-            for (RawEpisode episode : episodes) {
+            for (SelectedEpisode episode : episodes) {
                 if (progress.isCanceled()) {
                     throw new OperationCanceledException();
                 }
-                progress.subTask(episode.manifest().episodeId());
-                AlignedEpisode aligned = new AlignedEpisode(episode, spec, sync, poses(episode, spec));
+                progress.subTask(episode.raw().manifest().episodeId());
+                AlignedEpisode aligned = new AlignedEpisode(episode, spec, sync, poses(episode.raw(), spec));
                 reports.add(aligned.report());
                 session.writeEpisode(aligned, progress.split(1));
             }
@@ -128,6 +139,32 @@ public final class DatasetServiceImpl implements DatasetService {
         }
         writeAlignment(result.outputDir(), spec, reports);
         return result;
+    }
+
+    /** The splits as runs of consecutive episodes with the same split name; none if no episode names one. */
+    static List<DatasetSplit> splits(List<SelectedEpisode> episodes) {
+        if (episodes.stream().allMatch(e -> e.split() == null)) {
+            return List.of();
+        }
+        List<DatasetSplit> splits = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int from = 0;
+        for (int i = 1; i <= episodes.size(); i++) {
+            String current = episodes.get(from).split();
+            if (current == null) {
+                throw new IllegalArgumentException("Episode " + episodes.get(from).raw().manifest().episodeId()
+                        + " has no split while others have one");
+            }
+            if (i == episodes.size() || !current.equals(episodes.get(i).split())) {
+                if (!seen.add(current)) {
+                    throw new IllegalArgumentException("The episodes of split '" + current + "' are not consecutive"
+                            + " (episode " + from + " starts it again); order the episodes by split");
+                }
+                splits.add(new DatasetSplit(current, from, i));
+                from = i;
+            }
+        }
+        return splits;
     }
 
     /** Writes the alignment reports beside the exported dataset. */

@@ -13,6 +13,9 @@
  * Memory: an exporter holds at most one episode's vectors plus one video frame per video feature; frames are pulled
  * one at a time from {@link dev.demoforge.export.api.VideoFrames}.
  *
+ * Splits: a {@link dev.demoforge.export.api.DatasetSpec} may declare named splits as contiguous episode ranges
+ * ({@link dev.demoforge.export.api.DatasetSplit}, since 0.2); exporters store them in their format's own way.
+ *
  * @since 0.1
  */
 @org.osgi.annotation.versioning.Version("0.2.0")

@@ -40,6 +40,10 @@ import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.catalog.api.EpisodeQuery;
 import dev.demoforge.catalog.api.EpisodeRecord;
 import dev.demoforge.catalog.api.ReviewState;
+import dev.demoforge.catalog.api.dataset.DatasetDefinition;
+import dev.demoforge.catalog.api.dataset.DatasetQuery;
+import dev.demoforge.catalog.api.dataset.DatasetStore;
+import dev.demoforge.catalog.api.dataset.SplitRule;
 import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.StationConfig;
 import dev.demoforge.device.api.StationManager;
@@ -63,6 +67,7 @@ class WorkbenchTest {
     static final String RECORD_PART = "dev.demoforge.capture.ui.part.record";
     static final String EPISODES_PART = "dev.demoforge.review.ui.part.episodes";
     static final String EXPORT_PART = "dev.demoforge.dataset.ui.part.export";
+    static final String SAVED_PART = "dev.demoforge.dataset.ui.part.saved";
     static final String COLUMN_KEY = "dev.demoforge.column";
     static final String TASK = "pick the red cube (UI test " + System.currentTimeMillis() + ")";
 
@@ -217,6 +222,38 @@ class WorkbenchTest {
             workbench.show(id);
             assertEquals(id, workbench.activePerspective().getElementId());
         }
+    }
+
+    @Test
+    @Order(100)
+    void savedDatasetsPartBuildsASavedDatasetInAJob() throws IOException {
+        assertNotNull(recordedEpisode, "needs the episode accepted by the recording and review tests");
+        DatasetStore store = Workbench.service(DatasetStore.class, Duration.ofSeconds(10));
+        String name = "ui-saved-" + System.currentTimeMillis();
+        store.create(new DatasetDefinition(name, new DatasetQuery(List.of(TASK), null, null, null, null, null,
+                List.of(ReviewState.ACCEPTED), null, null), SplitRule.none(), "lerobot", Map.of(), null));
+        workbench.show(DATASET);
+        workbench.parts.showPart(SAVED_PART, org.eclipse.e4.ui.workbench.modeling.EPartService.PartState.ACTIVATE);
+        Object part = workbench.part(SAVED_PART).getWidget();
+        Workbench.click(Workbench.control(part, Button.class, "refresh"));
+        Table datasets = Workbench.control(part, Table.class, "datasets");
+        TableItem item = workbench.spinUntil(() -> Arrays.stream(datasets.getItems())
+                .filter(i -> name.equals(i.getText(0))).findFirst().orElse(null), Duration.ofSeconds(20));
+        assertNotNull(item, "the saved dataset is not listed");
+        assertEquals("1", item.getText(2), "episodes the query selects now");
+        datasets.setSelection(item);
+        datasets.notifyListeners(SWT.Selection, new Event());
+        Path out = Path.of(System.getProperty("java.io.tmpdir"), name);
+        Workbench.control(part, Text.class, "output").setText(out.toString());
+        Button build = Workbench.control(part, Button.class, "build");
+        Workbench.click(build);
+        Label status = Workbench.control(part, Label.class, "status");
+        assertNotNull(workbench.spinUntil(() -> build.isEnabled() ? build : null, Duration.ofSeconds(120)),
+                "the build did not finish: " + status.getText());
+        assertTrue(Files.isRegularFile(out.resolve("meta/demoforge_manifest.json")), "no manifest in " + out
+                + "; status: " + status.getText());
+        assertTrue(status.getText().startsWith("Built version 1"), status.getText());
+        assertEquals(1, store.builds(name).size(), "the build is recorded in the catalog");
     }
 
     /** The episode ids the NatTable shows, top to bottom (column 1: column 0 is the row header). */

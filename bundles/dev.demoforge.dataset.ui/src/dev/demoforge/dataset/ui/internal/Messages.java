@@ -31,4 +31,15 @@ public final class Messages {
     public String exportCancelled;
     public String exportFailed;
     public String progress;
+    public String columnDataset;
+    public String columnEpisodes;
+    public String columnSplits;
+    public String columnLastBuild;
+    public String build;
+    public String noDataset;
+    public String jobLoadDatasets;
+    public String jobBuild;
+    public String datasetsLoaded;
+    public String built;
+    public String buildFailed;
 }

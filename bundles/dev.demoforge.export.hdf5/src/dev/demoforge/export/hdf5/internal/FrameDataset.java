@@ -49,6 +49,7 @@ final class FrameDataset implements AutoCloseable {
             d.fileSpace = H5.H5Screate_simple(dims.length, dims, null);
             d.memSpace = H5.H5Screate_simple(d.count.length, d.count.clone(), null);
             dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
+            H5.H5Pset_obj_track_times(dcpl, false);
             if (layout.frameChunks()) {
                 H5.H5Pset_chunk(dcpl, d.count.length, d.count.clone());
                 if (layout.gzip() > 0) {

@@ -14,7 +14,8 @@ import hdf.hdf5lib.exceptions.HDF5Exception;
  * One HDF5 file being written, through the HDF Group's Java API, with the few object kinds the exporters need, laid
  * out as h5py lays them out: little-endian float32/int64/uint8 datasets, bools as h5py's {@code FALSE/TRUE} enum over
  * int8, strings as variable-length UTF-8 scalars (attributes) or fixed-length NUL-padded ASCII (numpy {@code 'S'}
- * datasets). The file uses the library's earliest format (readable by HDF5 1.8 and later).
+ * datasets). The file uses the library's earliest format (readable by HDF5 1.8 and later). Objects carry no
+ * creation/modification times (h5py's default {@code track_times=False}), so equal inputs give byte-identical files.
  * <p>
  * Paths are absolute HDF5 paths ({@code "/observations/qpos"}); parent groups must exist. Every failure becomes an
  * {@link IOException} naming the file and the object. One thread at a time (the HDF5 Java API serialises calls
@@ -48,11 +49,21 @@ final class Hdf5File implements AutoCloseable {
 
     /** Creates a group. */
     void group(String path) throws IOException {
+        long gcpl = -1;
         try {
-            H5.H5Gclose(H5.H5Gcreate(fid, path, HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT,
-                    HDF5Constants.H5P_DEFAULT));
+            gcpl = H5.H5Pcreate(HDF5Constants.H5P_GROUP_CREATE);
+            H5.H5Pset_obj_track_times(gcpl, false);
+            H5.H5Gclose(H5.H5Gcreate(fid, path, HDF5Constants.H5P_DEFAULT, gcpl, HDF5Constants.H5P_DEFAULT));
         } catch (HDF5Exception e) {
             throw failure("create group", path, e);
+        } finally {
+            if (gcpl >= 0) {
+                try {
+                    H5.H5Pclose(gcpl);
+                } catch (HDF5Exception e) {
+                    System.getLogger(Hdf5File.class.getName()).log(System.Logger.Level.WARNING, "H5Pclose", e);
+                }
+            }
         }
     }
 
@@ -195,6 +206,7 @@ final class Hdf5File implements AutoCloseable {
         try {
             space = H5.H5Screate_simple(dims.length, dims, null);
             dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
+            H5.H5Pset_obj_track_times(dcpl, false);
             boolean empty = java.util.Arrays.stream(dims).anyMatch(d -> d == 0);
             if (layout.gzip() > 0 && !empty) {
                 H5.H5Pset_chunk(dcpl, dims.length, dims.clone());

@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import com.google.gson.stream.JsonWriter;
 
 import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.EpisodeFrames;
 import dev.demoforge.export.api.FeatureSpec;
 
@@ -173,15 +174,26 @@ final class RobomimicSession extends Hdf5Session {
         h.attrString("/data", "env_args", envArgs());
         h.attrLong("/data", "fps", spec.fps());
         h.group("/mask");
-        java.util.Set<Integer> valid = new java.util.HashSet<>(validDemos(episodeCount, options.validFraction(),
-                options.splitSeed()));
-        List<String> train = new ArrayList<>();
-        List<String> val = new ArrayList<>();
-        for (int i = 0; i < episodeCount; i++) {
-            (valid.contains(i) ? val : train).add("demo_" + i);
+        if (spec.splits().isEmpty()) {
+            java.util.Set<Integer> valid = new java.util.HashSet<>(validDemos(episodeCount, options.validFraction(),
+                    options.splitSeed()));
+            List<String> train = new ArrayList<>();
+            List<String> val = new ArrayList<>();
+            for (int i = 0; i < episodeCount; i++) {
+                (valid.contains(i) ? val : train).add("demo_" + i);
+            }
+            h.fixedStrings("/mask/train", train);
+            h.fixedStrings("/mask/valid", val);
+        } else {
+            spec.checkSplits(episodeCount);
+            for (DatasetSplit split : spec.splits()) {
+                List<String> demos = new ArrayList<>();
+                for (int i = split.fromEpisode(); i < split.toEpisode(); i++) {
+                    demos.add("demo_" + i);
+                }
+                h.fixedStrings("/mask/" + split.name(), demos);
+            }
         }
-        h.fixedStrings("/mask/train", train);
-        h.fixedStrings("/mask/valid", val);
         h.close();
     }
 

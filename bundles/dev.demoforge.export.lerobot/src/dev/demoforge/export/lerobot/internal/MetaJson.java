@@ -8,6 +8,7 @@ import java.util.Map;
 import com.google.gson.stream.JsonWriter;
 
 import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.FeatureKind;
 import dev.demoforge.export.api.FeatureSpec;
 import dev.demoforge.media.VideoInfo;
@@ -53,7 +54,16 @@ final class MetaJson {
                 w.name("video_files_size_in_mb").value(o.videoFilesSizeMb());
             }
             w.name("fps").value(spec.fps());
-            w.name("splits").beginObject().name("train").value("0:" + t.episodes()).endObject();
+            w.name("splits").beginObject();
+            if (spec.splits().isEmpty()) {
+                w.name("train").value("0:" + t.episodes());
+            } else {
+                spec.checkSplits(t.episodes());
+                for (DatasetSplit s : spec.splits()) {
+                    w.name(s.name()).value(s.fromEpisode() + ":" + s.toEpisode());
+                }
+            }
+            w.endObject();
             w.name("data_path").value(v21 ? LeRobotFormat.V21_DATA_PATH : DATA_PATH);
             w.name("video_path");
             if (spec.videoFeatures().isEmpty()) {

@@ -1,0 +1,35 @@
+CREATE TABLE dataset (
+  name VARCHAR(200) PRIMARY KEY,
+  query_json CLOB NOT NULL,
+  split_json CLOB NOT NULL,
+  format VARCHAR(100) NOT NULL,
+  options_json CLOB NOT NULL,
+  created_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE TABLE dataset_edit (
+  id BIGINT AUTO_INCREMENT PRIMARY KEY,
+  dataset VARCHAR(200) NOT NULL REFERENCES dataset(name) ON DELETE CASCADE,
+  kind VARCHAR(20) NOT NULL,
+  episode_id VARCHAR(64),
+  start_s DOUBLE PRECISION,
+  end_s DOUBLE PRECISION,
+  task CLOB,
+  other_dataset VARCHAR(200),
+  made_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE TABLE dataset_build (
+  id BIGINT AUTO_INCREMENT PRIMARY KEY,
+  dataset VARCHAR(200) NOT NULL REFERENCES dataset(name) ON DELETE CASCADE,
+  version INT NOT NULL,
+  output_dir CLOB NOT NULL,
+  manifest_sha256 VARCHAR(64) NOT NULL,
+  episodes INT NOT NULL,
+  frames BIGINT NOT NULL,
+  built_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE TABLE file_hash (
+  path VARCHAR(4000) PRIMARY KEY,
+  size_bytes BIGINT NOT NULL,
+  modified_ms BIGINT NOT NULL,
+  sha256 VARCHAR(64) NOT NULL
+);
