@@ -79,8 +79,9 @@ public final class JdbcSessionLog implements SessionLog {
     @Override
     public void episodeStarted(String sessionId, String episodeId, int index, int attempt, Map<String, String> scene) {
         db.inTransaction("recording the scene of episode " + episodeId, () -> {
-            db.update("MERGE INTO session_episode (episode_id, session_id, episode_index, attempt, started_at)"
-                    + " KEY (episode_id) VALUES (?, ?, ?, ?, ?)", episodeId, sessionId, index, attempt, now());
+            db.update("MERGE INTO session_episode (episode_id, session_id, episode_index, attempt, started_at, mark,"
+                    + " marked_at) KEY (episode_id) VALUES (?, ?, ?, ?, ?, NULL, NULL)", episodeId, sessionId, index,
+                    attempt, now());
             db.update("DELETE FROM episode_scene WHERE episode_id = ?", episodeId);
             int position = 0;
             for (Map.Entry<String, String> level : scene.entrySet()) {
