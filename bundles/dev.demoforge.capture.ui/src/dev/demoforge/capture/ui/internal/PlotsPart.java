@@ -34,8 +34,9 @@ import jakarta.inject.Inject;
 
 /**
  * Live plots of the station's joints, gripper and wrench (SWTChart), the last {@value #WINDOW_SECONDS} s, refreshed
- * at a fixed {@value #REFRESH_MILLIS} ms from a {@link LiveSeries} sink (bounded rings, {@value #PLOT_HZ} Hz per stream, filled on
- * the drivers' threads without blocking), plus the recording's stream health. The UI-thread time of each refresh
+ * every {@value #REFRESH_MILLIS} ms (fixed rate: the next refresh is due one period after this one began) from a {@link LiveSeries} sink (bounded rings, {@value #PLOT_HZ} Hz per stream, filled on
+ * the drivers' threads without blocking), plus the recording's stream health (a fixed-height label, so that a
+ * changing figure never relayouts the charts). The UI-thread time of each refresh
  * (series update and synchronous repaint) is kept for the last {@value #KEPT_TIMINGS} refreshes under the widget
  * data key {@value #TIMINGS_KEY} (a {@code Deque<Long>} of nanoseconds) for measurement.
  */
@@ -73,7 +74,9 @@ public final class PlotsPart {
         chart(parent, StreamKind.GRIPPER, messages.plotGripper);
         chart(parent, StreamKind.WRENCH, messages.plotWrench);
         health = new Label(parent, SWT.WRAP);
-        health.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        GridData healthLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
+        healthLayout.heightHint = 4 * health.getFont().getFontData()[0].getHeight() * 2;
+        health.setLayoutData(healthLayout);
         health.setData(RecordPart.CONTROL_KEY, "health");
         parent.setData(TIMINGS_KEY, timings);
         refresh();
@@ -144,11 +147,12 @@ public final class PlotsPart {
             chart.update();
         });
         showHealth(state);
-        timings.addLast(System.nanoTime() - start);
+        long spent = System.nanoTime() - start;
+        timings.addLast(spent);
         if (timings.size() > KEPT_TIMINGS) {
             timings.removeFirst();
         }
-        root.getDisplay().timerExec(REFRESH_MILLIS, refresh);
+        root.getDisplay().timerExec((int) Math.max(1, REFRESH_MILLIS - spent / 1_000_000), refresh);
     }
 
     private ILineSeries<?> line(Chart chart, String id, int index) {
@@ -179,7 +183,6 @@ public final class PlotsPart {
         }
         if (!text.equals(health.getText())) {
             health.setText(text);
-            health.getParent().layout();
         }
     }
 }
