@@ -46,6 +46,10 @@ public final class CaptureAddon {
     public static final String WARM_UP_PROPERTY = "demoforge.capture.warmup_s";
     public static final String COUNTDOWN_PROPERTY = "demoforge.capture.countdown_s";
 
+    /** System property: serial port of a button box driving the loop (e.g. /dev/ttyACM0), and its baud rate. */
+    public static final String SERIAL_PROPERTY = "demoforge.capture.serial";
+    public static final String SERIAL_BAUD_PROPERTY = "demoforge.capture.serial_baud";
+
     private final CaptureSession session;
     private final LoopControl loop;
 
@@ -119,6 +123,10 @@ public final class CaptureAddon {
         }
         LoopKeyBindings.apply(application, keys);
         loop.setKeys(keys);
+        String serialPort = System.getProperty(SERIAL_PROPERTY);
+        if (serialPort != null && !serialPort.isBlank()) {
+            loop.listenToSerialButtons(serialPort, Integer.getInteger(SERIAL_BAUD_PROPERTY, 115200));
+        }
         session.connect();
     }
 

@@ -15,6 +15,7 @@ import dev.demoforge.capture.LoopAction;
 import dev.demoforge.capture.LoopKeys;
 import dev.demoforge.capture.LoopPhase;
 import dev.demoforge.capture.LoopSnapshot;
+import dev.demoforge.capture.SerialButtons;
 import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.catalog.api.EpisodeRecord;
 import dev.demoforge.catalog.api.tasks.SessionEntry;
@@ -50,6 +51,7 @@ public final class LoopControl {
     private volatile EpisodeLoop loop;
     private volatile boolean beginning;
     private volatile LoopKeys keys = LoopKeys.DEFAULTS;
+    private SerialButtons serial;
 
     public LoopControl(CaptureSession capture, Path episodesRoot, IEventBroker events, Messages messages,
             EpisodeLoop.Timing timing) {
@@ -227,8 +229,33 @@ public final class LoopControl {
         }
     }
 
+    /**
+     * Listens to a serial button box on a port (see {@link SerialButtons}): START_STOP acts like Space, the other
+     * actions like their keys. A port that cannot be opened is reported on the status line.
+     */
+    synchronized void listenToSerialButtons(String port, int baud) {
+        try {
+            serial = SerialButtons.open(port, baud, keys,
+                    action -> {
+                        if (action == LoopAction.START_STOP) {
+                            startStop();
+                        } else {
+                            press(action);
+                        }
+                    }, problem -> events.post(UiEvents.STATUS, problem));
+        } catch (IOException e) {
+            events.post(UiEvents.STATUS, e.getMessage());
+        }
+    }
+
     /** Stops the loop thread (a running recording is stopped and left for the next start to mark). */
     void close() {
+        synchronized (this) {
+            if (serial != null) {
+                serial.close();
+                serial = null;
+            }
+        }
         EpisodeLoop running = loop;
         if (running != null) {
             running.close();
