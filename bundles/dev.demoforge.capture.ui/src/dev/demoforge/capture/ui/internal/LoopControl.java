@@ -131,8 +131,13 @@ public final class LoopControl {
         return selected;
     }
 
+    /** Chooses the task of the next session; a finished session's state is then no longer shown. */
     public void select(TaskSpec task) {
         selected = task;
+        EpisodeLoop last = loop;
+        if (last != null && !beginning && last.snapshot().phase() == LoopPhase.DONE) {
+            loop = null;
+        }
     }
 
     /** Whether a session loop is running (not yet done). */
@@ -152,11 +157,17 @@ public final class LoopControl {
         return loop;
     }
 
-    /** Space: the loop's START_STOP when a session runs, else begins one for the selected task, else free recording. */
+    /**
+     * Space: the loop's START_STOP when a session runs; else begins one for the chosen task (unless that task's
+     * session just finished: choose it again for another); else a free recording.
+     */
     public void startStop() {
+        TaskSpec task = selected;
+        EpisodeLoop last = loop;
+        boolean justFinished = task != null && last != null && task.id().equals(last.task().id());
         if (active()) {
             press(LoopAction.START_STOP);
-        } else if (selected != null) {
+        } else if (task != null && !justFinished) {
             begin();
         } else {
             capture.toggle();

@@ -1,5 +1,7 @@
 package dev.demoforge.capture.ui.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -38,7 +40,8 @@ import jakarta.inject.Inject;
  * the drivers' threads without blocking), plus the recording's stream health (a fixed-height label, so that a
  * changing figure never relayouts the charts). The UI-thread time of each refresh
  * (series update and synchronous repaint) is kept for the last {@value #KEPT_TIMINGS} refreshes under the widget
- * data key {@value #TIMINGS_KEY} (a {@code Deque<Long>} of nanoseconds) for measurement.
+ * data keys {@value #TIMINGS_KEY} (wall time) and {@value #CPU_TIMINGS_KEY} (the UI thread's CPU time, which other
+ * processes' load does not inflate), each a {@code Deque<Long>} of nanoseconds, for measurement.
  */
 public final class PlotsPart {
 
@@ -47,6 +50,8 @@ public final class PlotsPart {
     static final int PLOT_HZ = 50;
     static final int KEPT_TIMINGS = 5000;
     static final String TIMINGS_KEY = "dev.demoforge.refreshNanos";
+    static final String CPU_TIMINGS_KEY = "dev.demoforge.refreshCpuNanos";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final int[] COLOURS = { SWT.COLOR_BLUE, SWT.COLOR_RED, SWT.COLOR_DARK_GREEN, SWT.COLOR_MAGENTA,
         SWT.COLOR_DARK_CYAN, SWT.COLOR_DARK_YELLOW, SWT.COLOR_BLACK, SWT.COLOR_GRAY };
@@ -62,6 +67,7 @@ public final class PlotsPart {
     private final Runnable refresh = this::refresh;
     private final Map<StreamKind, Chart> charts = new EnumMap<>(StreamKind.class);
     private final Deque<Long> timings = new ArrayDeque<>();
+    private final Deque<Long> cpuTimings = new ArrayDeque<>();
     private Composite root;
     private Label health;
     private ConnectedStation attached;
@@ -79,6 +85,7 @@ public final class PlotsPart {
         health.setLayoutData(healthLayout);
         health.setData(RecordPart.CONTROL_KEY, "health");
         parent.setData(TIMINGS_KEY, timings);
+        parent.setData(CPU_TIMINGS_KEY, cpuTimings);
         refresh();
     }
 
@@ -110,6 +117,7 @@ public final class PlotsPart {
             return;
         }
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         CaptureSession.State state = session.state();
         if (state.station() != attached && state.phase() != CaptureSession.Phase.CLOSED) {
             if (attached != null) {
@@ -148,11 +156,16 @@ public final class PlotsPart {
         });
         showHealth(state);
         long spent = System.nanoTime() - start;
-        timings.addLast(spent);
-        if (timings.size() > KEPT_TIMINGS) {
-            timings.removeFirst();
-        }
+        keep(timings, spent);
+        keep(cpuTimings, THREADS.getCurrentThreadCpuTime() - cpuStart);
         root.getDisplay().timerExec((int) Math.max(1, REFRESH_MILLIS - spent / 1_000_000), refresh);
+    }
+
+    private static void keep(Deque<Long> kept, long nanos) {
+        kept.addLast(nanos);
+        if (kept.size() > KEPT_TIMINGS) {
+            kept.removeFirst();
+        }
     }
 
     private ILineSeries<?> line(Chart chart, String id, int index) {
