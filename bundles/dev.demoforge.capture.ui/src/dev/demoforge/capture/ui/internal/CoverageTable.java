@@ -26,8 +26,8 @@ final class CoverageTable {
         table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         table.setData(RecordPart.CONTROL_KEY, "coverage");
-        column(messages.coverageScene, 260, "scene");
-        column(messages.coverageDone, 70, "done");
+        column(messages.coverageScene, 230, "scene");
+        column(messages.coverageDone, 60, "done");
         column(messages.coveragePlanned, 70, "planned");
     }
 
