@@ -95,9 +95,13 @@ public final class SessionPart {
         prompt.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
         ((GridData) prompt.getLayoutData()).heightHint = 170;
         phase = label(parent, "phase", large);
+        lines(phase, 1);
         counter = label(parent, "counter", large);
+        lines(counter, 2);
         message = label(parent, "message", null);
+        lines(message, 2);
         legend = label(parent, "keys", null);
+        lines(legend, 2);
         coverage = new CoverageTable(parent, messages);
         coverage.table().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         activateKeys(part, models);
@@ -218,11 +222,15 @@ public final class SessionPart {
         }
     }
 
+    /** Labels have fixed heights, so a changing text (the elapsed time, 10 times a second) never relayouts. */
     private static void setText(Label label, String text) {
         if (!text.equals(label.getText())) {
             label.setText(text);
-            label.getParent().layout();
         }
+    }
+
+    private static void lines(Label label, int count) {
+        ((GridData) label.getLayoutData()).heightHint = count * (label.getFont().getFontData()[0].getHeight() * 2);
     }
 
     private static Font font(Composite parent, int height) {
