@@ -75,9 +75,13 @@ class CaptureLoopTest {
         Label phase = Workbench.control(session, Label.class, "phase");
         RefreshTimings idle = new RefreshTimings((Composite) workbench.part(PLOTS_PART).getWidget());
         RefreshTimings recording = new RefreshTimings((Composite) workbench.part(PLOTS_PART).getWidget());
+        UiLatencyProbe idleLatency = new UiLatencyProbe(workbench.display);
+        UiLatencyProbe recordingLatency = new UiLatencyProbe(workbench.display);
         workbench.spin(Duration.ofSeconds(1));
         idle.begin();
+        idleLatency.start();
         workbench.spin(Duration.ofSeconds(3));
+        idleLatency.stop();
         idle.end();
         press(' ');
         awaitPhase(phase, "PROMPT");
@@ -86,7 +90,9 @@ class CaptureLoopTest {
         press(' ');
         awaitPhase(phase, "RECORDING");
         recording.begin();
+        recordingLatency.start();
         workbench.spin(Duration.ofSeconds(2));
+        recordingLatency.stop();
         recording.end();
         press(' ');
         awaitPhase(phase, "MARK");
@@ -123,7 +129,7 @@ class CaptureLoopTest {
         press('s');
         awaitPhase(phase, "DONE");
         Screenshots.save(workbench, "capture-done.png");
-        reportRefreshTimes(idle, recording);
+        reportRefreshTimes(idle, idleLatency, recording, recordingLatency);
 
         checkCatalog(instruction, task);
         Table coverage = Workbench.control(session, Table.class, "coverage");
@@ -193,11 +199,13 @@ class CaptureLoopTest {
     }
 
     /** Prints the Plots part's UI-thread time per refresh, idle (baseline) and while recording; writes it to target/. */
-    private static void reportRefreshTimes(RefreshTimings idle, RefreshTimings recording) throws IOException {
+    private static void reportRefreshTimes(RefreshTimings idle, UiLatencyProbe idleLatency, RefreshTimings recording,
+            UiLatencyProbe recordingLatency) throws IOException {
         assertTrue(idle.count() >= 10 && recording.count() >= 10, "too few plot refreshes: " + idle.count()
                 + " idle, " + recording.count() + " recording");
         String line = "capture plots refresh (sim station: 2 cameras 30 fps, arm + leader 200 Hz, F/T 1 kHz; timer"
-                + " 10 Hz): idle " + idle.summary() + " | recording " + recording.summary() + String.format(
+                + " 10 Hz): idle " + idle.summary() + "; " + idleLatency.summary() + " | recording "
+                + recording.summary() + "; " + recordingLatency.summary() + String.format(
                         java.util.Locale.ROOT, " | recording/idle UI-thread CPU %.2fx", recording.meanCpuMillis()
                                 / idle.meanCpuMillis());
         System.out.println(line);
