@@ -10,6 +10,9 @@
 #                   a socat pty pair; a missing port gives a clear message and exit code 1
 #   hdf5            the demo's episodes exported as aloha-hdf5 (raw and JPEG) and robomimic, checked with h5py
 #                   (tests/readers/hdf5-check.py, Debian's python3-h5py)
+#   rlds-mcap       the demo's episodes exported as rlds (TFDS shards, checked by tests/readers/rlds-check.py: both
+#                   CRCs, Example protos, features.json) and mcap (lz4 chunks; tests/readers/mcap-foxglove-check.mjs:
+#                   @mcap/core, @foxglove/wasm-lz4, protobufjs); both exports hold the same steps and states
 #   bad-input       bad verbs, options, formats and paths give a clear message and exit code 2
 # Prints one line per check and a closing "e2e: N passed, N failed"; exits non-zero if any failed.
 set -uo pipefail
@@ -62,6 +65,34 @@ hdf5_exports() {  # needs the demo's workspace (accepted episodes)
   [ "$n" -ge 1 ] && [ "$(ls "$work/aloha-jpeg"/*.hdf5 | wc -l)" -eq "$n" ] || return 1
   grep -q '"valid": \["demo_' "$work/robomimic.json" || { echo "no validation demo in mask/valid"; return 1; }
   rm -rf "$work/aloha"  # 0.8 GB of raw frames
+}
+
+rlds_mcap_exports() {  # needs the demo's workspace (accepted episodes)
+  local ws=(--workspace "$work/ws") f i=0
+  "$root/demoforge" export --format rlds --options shard_size_mb=1 --out "$work/rlds" "${ws[@]}" || return 1
+  /usr/bin/python3 "$root/tests/readers/rlds-check.py" "$work/rlds/demoforge_dataset/1.0.0" >"$work/rlds.json" \
+    || return 1
+  "$root/demoforge" export --format mcap --out "$work/mcap" "${ws[@]}" || return 1
+  for f in "$work/mcap"/episode_*.mcap; do
+    node "$root/tests/readers/mcap-foxglove-check.mjs" "$f" --dump /observation/images/cam_scene 0 "$work/mcap-$i.jpg" \
+      >"$work/mcap-$i.json" || return 1
+    ffprobe -v error -show_entries stream=codec_name,width,height -of csv=p=0 "$work/mcap-$i.jpg" || return 1
+    i=$((i + 1))
+  done
+  /usr/bin/python3 - "$work/rlds.json" "$i" "$work"/mcap-*.json <<'PY'
+import json, struct, sys
+f32 = lambda x: struct.unpack('<f', struct.pack('<f', x))[0]  # MCAP JSON holds the shortest float32 text
+rlds, n, mcaps = json.load(open(sys.argv[1])), int(sys.argv[2]), [json.load(open(p)) for p in sys.argv[3:]]
+episodes = rlds['episodes']
+assert n >= 1 and len(episodes) == n == len(mcaps), (len(episodes), n, len(mcaps))
+for e, m in zip(episodes, mcaps):
+    state = m['topics']['/observation/state']
+    assert state['count'] == e['steps'], (state['count'], e['steps'])
+    flat = [f32(v) for row in state['values'] for v in row]
+    assert flat == e['floats']['steps/observation/state'], 'RLDS and MCAP states differ'
+    assert m['metadata']['demoforge_episode']['task'] == e['text']['steps/language_instruction'][0]
+print(f"{n} episodes, steps {[e['steps'] for e in episodes]}, shards {rlds['splits']['train']['shardLengths']}")
+PY
 }
 
 kill_recovery() {
@@ -199,6 +230,7 @@ expect_usage_error() {  # expect_usage_error TEXT ARGS... : exit code 2 and TEXT
 check demo demo
 check quality quality
 check hdf5 hdf5_exports
+check rlds-mcap rlds_mcap_exports
 check kill-recovery kill_recovery
 check disk-full disk_full
 check devices-list devices_list
@@ -213,7 +245,7 @@ check bad-verb expect_usage_error "Unknown verb 'frobnicate'" frobnicate
 check bad-option expect_usage_error "Unknown option --colour for episodes" episodes --colour "${ws[@]}"
 check bad-number expect_usage_error "--episodes must be a positive whole number, was 'zero'" \
   record --task t --episodes zero "${ws[@]}"
-check bad-format expect_usage_error "Unknown format 'parquet'. Formats: [aloha-hdf5, lerobot, robomimic]" \
+check bad-format expect_usage_error "Unknown format 'parquet'. Formats: [aloha-hdf5, lerobot, " \
   export --format parquet --out "$work/x" "${ws[@]}"
 check bad-export-option expect_usage_error "ALOHA export option compress='png' is not one of [none, jpeg]" \
   export --format aloha-hdf5 --options compress=png --out "$work/x" --workspace "$work/ws"

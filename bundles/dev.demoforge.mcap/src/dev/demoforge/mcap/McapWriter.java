@@ -32,7 +32,7 @@ import dev.demoforge.mcap.internal.SummaryEncoder;
  * {@link System#nanoTime()}) after the chunk's first message; the arriving message is the chunk's last. A process
  * that is killed therefore loses at most the open chunk, i.e. about {@code maxChunkAge} of data while messages keep
  * arriving. When a stream may go quiet, call {@link #flushIfDue()} periodically from the writer thread. Chunks are
- * stored uncompressed (compression {@code ""}); zstd/lz4 chunk compression is future work.
+ * stored uncompressed (compression {@code ""}) unless {@link Options#compression()} names a codec.
  * <p>
  * <b>Durability.</b> Every chunk is handed to the operating system with one write call when it is closed, which is
  * enough to survive a killed or crashed JVM. By default {@link FileChannel#force(boolean)} is not called per chunk:
@@ -61,9 +61,12 @@ public final class McapWriter implements AutoCloseable {
      * @param forceEachChunk   call {@link FileChannel#force(boolean) force(false)} after every chunk, so chunks
      *                         also survive power loss or a kernel crash (measured: 0.3–3 ms per chunk on ext4/virtio;
      *                         can stall far longer when the disk is busy). Not needed to survive a killed process.
+     * @param compression      chunk codec, or {@code null} for uncompressed chunks (compression {@code ""}); the
+     *                         Message Index offsets and {@link #chunkSizeBytes} refer to the uncompressed records
      * @since 0.1
      */
-    public record Options(int chunkSizeBytes, long maxChunkAgeNanos, boolean forceEachChunk) {
+    public record Options(int chunkSizeBytes, long maxChunkAgeNanos, boolean forceEachChunk,
+            ChunkCompression compression) {
 
         public Options {
             if (chunkSizeBytes <= 0) {
@@ -74,19 +77,33 @@ public final class McapWriter implements AutoCloseable {
             }
         }
 
-        /** Without {@code force} per chunk. */
-        public Options(int chunkSizeBytes, long maxChunkAgeNanos) {
-            this(chunkSizeBytes, maxChunkAgeNanos, false);
+        /** Uncompressed chunks. */
+        public Options(int chunkSizeBytes, long maxChunkAgeNanos, boolean forceEachChunk) {
+            this(chunkSizeBytes, maxChunkAgeNanos, forceEachChunk, null);
         }
 
-        /** 1 MiB chunks (the Go writer's default), at most 500 ms old, no {@code force} per chunk. */
+        /** Uncompressed chunks, without {@code force} per chunk. */
+        public Options(int chunkSizeBytes, long maxChunkAgeNanos) {
+            this(chunkSizeBytes, maxChunkAgeNanos, false, null);
+        }
+
+        /** 1 MiB chunks (the Go writer's default), at most 500 ms old, no {@code force} per chunk, uncompressed. */
         public static Options defaults() {
-            return new Options(1 << 20, 500_000_000L, false);
+            return new Options(1 << 20, 500_000_000L, false, null);
         }
 
         /** A copy with {@link #forceEachChunk()} set as given. */
         public Options withForceEachChunk(boolean force) {
-            return new Options(chunkSizeBytes, maxChunkAgeNanos, force);
+            return new Options(chunkSizeBytes, maxChunkAgeNanos, force, compression);
+        }
+
+        /**
+         * A copy whose chunks are compressed with {@code codec} ({@code null}: uncompressed).
+         *
+         * @since 0.2
+         */
+        public Options withCompression(ChunkCompression codec) {
+            return new Options(chunkSizeBytes, maxChunkAgeNanos, forceEachChunk, codec);
         }
     }
 
@@ -358,7 +375,7 @@ public final class McapWriter implements AutoCloseable {
         if (chunk.isEmpty()) {
             return;
         }
-        ByteBuffer[] buffers = chunk.encode(out.position(), chunkIndexes);
+        ByteBuffer[] buffers = chunk.encode(out.position(), chunkIndexes, options.compression());
         out.writeData(buffers);
         chunk.reset();
         chunkCount++;

@@ -36,4 +36,12 @@ public interface ClockEstimator {
 
     /** Pairs added so far. */
     long samples();
+
+    /**
+     * Ends the input: closes the window still open, settles windows held back as possible clock steps, and returns
+     * the final model (empty without pairs). Pairs added afterwards are fitted as before; call it once, at the end.
+     *
+     * @since 0.2
+     */
+    Optional<ClockModel> finish();
 }

@@ -27,6 +27,17 @@ public interface TimeSyncService {
     ClockEstimator estimator(String clockId, long fixedLatencyNs);
 
     /**
+     * A new estimator for a clock that is being recorded: fed online like {@link #estimator} in bounded memory, but
+     * meant to be read once, through {@link ClockEstimator#finish()}, when the recording ends. Its final model takes
+     * the hull's own slope (as {@link #estimate} does, not pulled towards the prior), so it equals the
+     * whole-recording fit up to where a clock step's first sample lies (sought among the last 16384 pairs) and the
+     * residual statistics (the last 16384 pairs). The recorder stores it with the raw episode.
+     *
+     * @since 0.2
+     */
+    ClockEstimator recordingEstimator(String clockId, long fixedLatencyNs);
+
+    /**
      * Fits a clock on a whole recording at once (what dataset export uses): the same estimator as {@link #estimator},
      * with residual statistics over every pair and clock-step boundaries placed on the exact sample.
      *

@@ -18,7 +18,7 @@ import dev.demoforge.quality.api.Verdict;
 
 /**
  * The headless application behind {@code ./demoforge VERB}: demo, record, episodes, export, quality, bench,
- * devices. Exit codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2 bad command line.
+ * calibrate, devices. Exit codes: 0 done, 1 failed (the message says what; a probe that found nothing), 2 bad command line.
  */
 public final class CliApplication implements IApplication {
 
@@ -29,11 +29,12 @@ public final class CliApplication implements IApplication {
             "export", Set.of("format", "out", "episodes", "name", "options"),
             "bench", Set.of("cameras", "seconds"),
             "quality", Set.of("episodes", "record", "seed", "parallel"),
+            "calibrate", Set.of("station", "seconds", "joints"),
             "devices", DevicesCommand.VALUED);
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
-            "quality", Set.of("json", "report"), "devices", DevicesCommand.FLAGS);
+            "quality", Set.of("json", "report"), "calibrate", Set.of("json"), "devices", DevicesCommand.FLAGS);
     private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync"),
-            "devices", DevicesCommand.SUBJECTS);
+            "calibrate", Set.of("latency"), "devices", DevicesCommand.SUBJECTS);
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
     private final PrintStream out = System.out;
@@ -48,7 +49,7 @@ public final class CliApplication implements IApplication {
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
             System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync"
-                    + "|devices list|probe [options]   (see README.md)");
+                    + "|calibrate latency|devices list|probe [options]   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,6 +99,8 @@ public final class CliApplication implements IApplication {
             case "quality" -> {
                 return new QualityCommand(services, workspace, out).run(args);
             }
+            case "calibrate" -> new CalibrateCommand(services, workspace, out).latency(args.text("station", "sim"),
+                    args.positiveDouble("seconds", 10), args.text("joints", null), args.flag("json"));
             default -> throw new UsageException("Unknown verb " + args.verb());
         }
         return 0;

@@ -24,6 +24,10 @@ import dev.demoforge.episode.api.RecordingRequest;
 import dev.demoforge.quality.api.CheckResult;
 import dev.demoforge.quality.api.QualityService;
 import dev.demoforge.quality.api.Verdict;
+import dev.demoforge.teleop.TeleopConfig;
+import dev.demoforge.teleop.TeleopService;
+import dev.demoforge.teleop.TeleopSession;
+import dev.demoforge.teleop.TeleopStats;
 
 /** Records episodes from a station into the workspace and the catalog, running the quality checks on each. */
 final class RecordCommand {
@@ -59,9 +63,11 @@ final class RecordCommand {
         catalog.putStation(config);
         SessionRecord session = catalog.openSession(operator, stationId, task, "");
         List<Recorded> results = new ArrayList<>();
+        List<TeleopSession> teleop = new ArrayList<>();
         try (ConnectedStation station = stations.connect(config)) {
             Thread.sleep(500);
             reportDevices(station);
+            startTeleop(station, teleop);
             for (int i = 0; i < count; i++) {
                 Long seed = firstSeed == null ? null : firstSeed + i;
                 var recording = recorder.start(station, new RecordingRequest(workspace.episodes(), task, operator,
@@ -88,11 +94,37 @@ final class RecordCommand {
                 results.add(new Recorded(record, verdict, checks));
                 out.printf("  %-32s %6.1f s %5d frames %4d drops  checks: %s%n", record.id(),
                         record.durationSeconds(), record.frames(), record.drops(), verdict);
+                teleop.forEach(this::reportTeleop);
             }
         } finally {
+            teleop.forEach(TeleopSession::close);
             catalog.closeSession(session.id());
         }
         return results;
+    }
+
+    /** Starts the leader–follower pairings the station declares; they run for the whole session. */
+    private void startTeleop(ConnectedStation station, List<TeleopSession> sessions) throws UsageException {
+        TeleopService service = services.get(TeleopService.class);
+        try {
+            for (TeleopConfig pairing : service.pairings(station.config())) {
+                TeleopSession s = service.start(station, pairing);
+                sessions.add(s);
+                out.printf("  teleop %s -> %s: %s at %.0f Hz%n", pairing.leaderId(), pairing.followerId(),
+                        pairing.mode().name().toLowerCase(java.util.Locale.ROOT), pairing.rateHz());
+            }
+        } catch (IllegalArgumentException e) {
+            sessions.forEach(TeleopSession::close);
+            throw new UsageException("Station " + station.config().id() + ": " + e.getMessage());
+        }
+    }
+
+    private void reportTeleop(TeleopSession s) {
+        TeleopStats t = s.stats();
+        out.printf("    teleop %s: %.1f commands/s, leader reading to command p50 %.1f ms p99 %.1f ms, %d missed"
+                + " cycles, %d refused%s%n", s.config().followerId(), t.rateHz(), t.latencyP50Ns() / 1e6,
+                t.latencyP99Ns() / 1e6, t.missedCycles(), t.errors(), t.lastError().isEmpty() ? "" : " (" + t.lastError()
+                + ")");
     }
 
     private void reportDevices(ConnectedStation station) {

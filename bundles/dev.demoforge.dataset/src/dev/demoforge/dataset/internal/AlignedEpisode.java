@@ -25,9 +25,10 @@ import dev.demoforge.timesync.TimeSyncService;
 
 /**
  * One raw episode on the dataset timeline. Loads the vector streams and the cameras' frame references into memory
- * (one episode is small), fits the device clocks, and keeps video on disk until an exporter pulls it. Rows are the
- * reference camera's frames at their capture times; see {@link dev.demoforge.dataset.DatasetService} for the time
- * base.
+ * (one episode is small), takes the device clocks stored with the episode or fits them, and keeps video on disk
+ * until an exporter pulls it. Rows are the reference camera's frames at their capture times, from the first frame at
+ * which every aligned stream has data to the last before one of them ends ({@link EdgeTrim}); see
+ * {@link dev.demoforge.dataset.DatasetService} for the time base.
  */
 final class AlignedEpisode implements EpisodeFrames {
 
@@ -42,6 +43,8 @@ final class AlignedEpisode implements EpisodeFrames {
     /** Per camera topic other than the reference: the MP4 frame each row shows (null without frames). */
     private final Map<String, int[]> frameOfRow = new HashMap<>();
     private final long[] rowTimes;
+    /** The reference camera's frame shown by row 0 (frames before it were trimmed). */
+    private final int firstFrame;
     private final AlignmentReport report;
 
     AlignedEpisode(RawEpisode episode, DatasetSpec spec, TimeSyncService sync) throws IOException {
@@ -81,10 +84,13 @@ final class AlignedEpisode implements EpisodeFrames {
         }
         RecordedStream reference = layout.referenceCamera();
         TimeSeries ref = frames.get(reference.topic());
-        int rows = (int) Math.min(ref.size(), decodableFrames(episode, reference.topic()));
+        int decodable = (int) Math.min(ref.size(), decodableFrames(episode, reference.topic()));
+        int[] edges = EdgeTrim.rows(ref, decodable, otherStreams(reference));
+        firstFrame = edges[0];
+        int rows = Math.max(0, edges[1] - edges[0]);
         rowTimes = new long[rows];
         for (int i = 0; i < rows; i++) {
-            rowTimes[i] = ref.time(i);
+            rowTimes[i] = ref.time(firstFrame + i);
         }
         List<StreamAlignment> streams = new ArrayList<>();
         for (RecordedStream s : aligned) {
@@ -92,7 +98,7 @@ final class AlignedEpisode implements EpisodeFrames {
             StreamReport r = new StreamReport(s.topic(), clock == null ? null : clock.clockId(),
                     s.spec().nominalRateHz(), nudged.getOrDefault(s.topic(), 0L), recorderDrops(s.topic()));
             if (s.equals(reference)) {
-                streams.add(r.reference(ref, rows));
+                streams.add(r.reference(ref, decodable, rows));
             } else if (s.spec().kind() == StreamKind.CAMERA) {
                 int[] shown = nearestFrames(s.topic());
                 frameOfRow.put(s.topic(), shown);
@@ -103,7 +109,19 @@ final class AlignedEpisode implements EpisodeFrames {
             }
         }
         report = new AlignmentReport(sourceId(), rows, reference.topic(),
-                rows == 0 ? 0 : rowTimes[rows - 1] - rowTimes[0], List.copyOf(recorded.clocks.values()), streams);
+                rows == 0 ? 0 : rowTimes[rows - 1] - rowTimes[0], List.copyOf(recorded.clocks.values()), streams,
+                recorded.sources, firstFrame, Math.max(0, decodable - edges[1]));
+    }
+
+    /** Capture times of every aligned stream but the reference. */
+    private List<TimeSeries> otherStreams(RecordedStream reference) {
+        List<TimeSeries> others = new ArrayList<>(series.values());
+        frames.forEach((topic, ts) -> {
+            if (!topic.equals(reference.topic())) {
+                others.add(ts);
+            }
+        });
+        return others;
     }
 
     /** Each row's nearest decodable frame of a camera, never going back; null if it has none. */
@@ -184,7 +202,7 @@ final class AlignedEpisode implements EpisodeFrames {
         if (camera.equals(layout.referenceCamera())) {
             int[] identity = new int[rowTimes.length];
             for (int r = 0; r < identity.length; r++) {
-                identity[r] = r;
+                identity[r] = firstFrame + r;
             }
             return new ResampledVideo(episode.video(camera.topic()), identity);
         }

@@ -13,13 +13,19 @@ import dev.demoforge.export.api.FeatureSpec;
 /**
  * Which recorded topics make up which dataset feature. Vector features concatenate their topics' elements in
  * station order; a video feature is one camera topic.
+ * <p>
+ * Teleoperated stations: when a device records both joint states and an {@code action} stream of its own (a follower
+ * recording the goals it was sent, {@code JointCommandable}), the dataset's {@code action} and
+ * {@code observation.state} are those followers' only; the leaders' readings (the operator's input) stay in the raw
+ * episode.
  */
 record FeatureLayout(Map<FeatureSpec, List<RecordedStream>> sources, RecordedStream referenceCamera) {
 
     static final String STATE = "observation.state";
     static final String ACTION = "action";
 
-    static FeatureLayout of(List<RecordedStream> streams) {
+    static FeatureLayout of(List<RecordedStream> all) {
+        List<RecordedStream> streams = withoutLeaders(all);
         List<RecordedStream> state = new ArrayList<>();
         List<RecordedStream> action = new ArrayList<>();
         Map<FeatureSpec, List<RecordedStream>> sources = new LinkedHashMap<>();
@@ -56,6 +62,24 @@ record FeatureLayout(Map<FeatureSpec, List<RecordedStream>> sources, RecordedStr
             }
         }
         return new FeatureLayout(ordered, reference);
+    }
+
+    /** Drops the vector state and action streams of devices that are not followers, when followers exist. */
+    private static List<RecordedStream> withoutLeaders(List<RecordedStream> streams) {
+        java.util.Set<String> followers = new java.util.HashSet<>();
+        for (RecordedStream s : streams) {
+            if (s.spec().kind() == StreamKind.ACTION && s.spec().name().equals("action") && streams.stream().anyMatch(
+                    o -> o.deviceId().equals(s.deviceId()) && o.spec().kind() == StreamKind.JOINT_STATE)) {
+                followers.add(s.deviceId());
+            }
+        }
+        if (followers.isEmpty()) {
+            return streams;
+        }
+        return streams.stream().filter(s -> followers.contains(s.deviceId()) || switch (s.spec().kind()) {
+            case JOINT_STATE, GRIPPER, ACTION -> false;
+            default -> true;
+        }).toList();
     }
 
     private static List<String> names(List<RecordedStream> streams) {

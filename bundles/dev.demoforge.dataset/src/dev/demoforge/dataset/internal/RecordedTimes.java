@@ -1,6 +1,8 @@
 package dev.demoforge.dataset.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +16,8 @@ import dev.demoforge.device.api.VectorSample;
 import dev.demoforge.episode.api.RawEpisode;
 import dev.demoforge.episode.api.RecordedStream;
 import dev.demoforge.timesync.ClockModel;
+import dev.demoforge.timesync.DeviceClocks;
+import dev.demoforge.timesync.ResidualStats;
 import dev.demoforge.timesync.TimeSyncService;
 
 /**
@@ -56,11 +60,17 @@ final class RecordedTimes {
     final Map<String, Topic> topics = new LinkedHashMap<>();
     /** Clock model per device id, for devices whose aligned streams all carry device time. */
     final Map<String, ClockModel> clocks = new LinkedHashMap<>();
+    /** Per clock id: "recorded" (stored with the episode) or "fitted" (fitted here on the episode). */
+    final Map<String, String> sources = new LinkedHashMap<>();
 
     private RecordedTimes() {
     }
 
-    /** Reads the streams and fits their devices' clocks (fixed latencies from the station's configuration). */
+    /**
+     * Reads the streams and takes their devices' clocks from the models stored with the episode
+     * ({@link DeviceClocks#FILE}), or fits them on the episode where none is stored (fixed latencies from the
+     * station's configuration). Residual statistics are always computed over every pair read here.
+     */
     static RecordedTimes read(RawEpisode episode, List<RecordedStream> streams, TimeSyncService sync)
             throws IOException {
         RecordedTimes r = new RecordedTimes();
@@ -82,10 +92,45 @@ final class RecordedTimes {
             }
         }
         String station = episode.manifest().stationId();
+        Map<String, ClockModel> stored = stored(episode);
         for (Map.Entry<String, List<Topic>> e : byDevice.entrySet()) {
-            r.clocks.put(e.getKey(), fit(sync, e.getValue(), sync.fixedLatencyNs(station, e.getKey())));
+            ClockModel recorded = stored.get(e.getKey());
+            ClockModel m = recorded != null ? withResiduals(recorded, e.getValue())
+                    : fit(sync, e.getValue(), sync.fixedLatencyNs(station, e.getKey()));
+            r.clocks.put(e.getKey(), m);
+            r.sources.put(m.clockId(), recorded != null ? "recorded" : "fitted");
         }
         return r;
+    }
+
+    /** The clock models stored with the episode, by device; empty when it has none. */
+    private static Map<String, ClockModel> stored(RawEpisode episode) throws IOException {
+        String file = episode.manifest().clockModels();
+        if (file == null) {
+            return Map.of();
+        }
+        Path path = episode.directory().resolve(file);
+        if (!Files.isRegularFile(path)) {
+            return Map.of();
+        }
+        try {
+            return DeviceClocks.fromJson(Files.readString(path), path.toString()).byDevice();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Episode " + episode.manifest().episodeId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A stored model with its residual statistics over every pair of the device's aligned streams. */
+    private static ClockModel withResiduals(ClockModel m, List<Topic> own) {
+        int n = own.stream().mapToInt(t -> t.size).sum();
+        long[] r = new long[n];
+        int k = 0;
+        for (Topic t : own) {
+            for (int i = 0; i < t.size; i++) {
+                r[k++] = t.host[i] - m.segmentAtHost(t.host[i]).toHostNanos(t.device[i]);
+            }
+        }
+        return new ClockModel(m.clockId(), m.segments(), m.fixedLatencyNs(), ResidualStats.of(r, n));
     }
 
     /** One device's pairs from all its streams, in receive order. */

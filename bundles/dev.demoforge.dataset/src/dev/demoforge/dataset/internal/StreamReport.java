@@ -29,9 +29,13 @@ final class StreamReport {
         return Math.round(1e9 / rateHz);
     }
 
-    /** The stream whose frames are the rows; frames recorded past the last decodable one count as dropped. */
-    StreamAlignment reference(TimeSeries frames, int rows) {
-        return build(Method.REFERENCE, frames, new long[rows], 0, period(), 0, Math.max(0, frames.size() - rows), 0);
+    /**
+     * The stream whose frames are the rows; frames recorded past the last decodable one count as dropped, frames
+     * trimmed at the edges do not.
+     */
+    StreamAlignment reference(TimeSeries frames, int decodable, int rows) {
+        return build(Method.REFERENCE, frames, new long[rows], 0, period(), 0, Math.max(0, frames.size() - decodable),
+                0);
     }
 
     /** A camera shown by its nearest frame: {@code frameOfRow} (non-decreasing). */

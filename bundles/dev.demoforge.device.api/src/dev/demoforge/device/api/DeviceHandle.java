@@ -24,4 +24,13 @@ public interface DeviceHandle {
 
     /** Driver errors caught by the framework's guard (exceptions, calls that timed out). */
     long guardFailures();
+
+    /**
+     * The running driver as a capability interface it implements (e.g. {@link JointCommandable}), empty when the
+     * driver does not implement it, could not be created, or is not running. Calls on it go straight to the driver
+     * (capabilities promise not to block), not through the guard: catch what they throw.
+     *
+     * @since 0.2
+     */
+    <T> java.util.Optional<T> capability(Class<T> type);
 }

@@ -117,6 +117,12 @@ final class GuardedDevice implements DeviceHandle, DeviceContext {
     }
 
     @Override
+    public <T> java.util.Optional<T> capability(Class<T> type) {
+        return running && type.isInstance(driver) ? java.util.Optional.of(type.cast(driver))
+                : java.util.Optional.empty();
+    }
+
+    @Override
     public void publish(String stream, Sample sample) {
         if (!running) {
             return;

@@ -1,10 +1,14 @@
 package dev.demoforge.mcap.internal;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
+
+import dev.demoforge.mcap.ChunkCompression;
 
 /**
  * Collects Message records for one uncompressed chunk plus the per-channel message index, then encodes the Chunk
@@ -12,7 +16,8 @@ import java.util.zip.CRC32;
  */
 public final class ChunkBuilder {
 
-    /** Chunk content before {@code records}: 3×u64 times/size, u32 crc, u32 empty compression, u64 records length. */
+    /** Chunk content before {@code records}, compression name aside: 3×u64 times/size, u32 crc, u32 name length,
+     * u64 records length. */
     private static final int CHUNK_PREFIX = 8 + 8 + 8 + 4 + 4 + 8;
     private static final int MESSAGE_PREFIX = 2 + 4 + 8 + 8;
 
@@ -68,17 +73,24 @@ public final class ChunkBuilder {
 
     /**
      * Encodes the finished chunk that starts at file offset {@code chunkOffset}: returns the buffers to write in
-     * order (Chunk record prefix, records, Message Index records) and appends the Chunk Index record to
-     * {@code chunkIndexes}. The builder must be {@link #reset()} after the buffers have been written.
+     * order (Chunk record prefix, records, compressed with {@code compression} unless it is null, Message Index
+     * records) and appends the Chunk Index record to {@code chunkIndexes}. The builder must be {@link #reset()} after
+     * the buffers have been written.
      */
-    public ByteBuffer[] encode(long chunkOffset, LeBuffer chunkIndexes) {
+    public ByteBuffer[] encode(long chunkOffset, LeBuffer chunkIndexes, ChunkCompression compression)
+            throws IOException {
         crc.reset();
         crc.update(records.array(), 0, records.size());
+        String codec = compression == null ? "" : compression.name();
+        ByteBuffer stored = compression == null ? records.view()
+                : ByteBuffer.wrap(compression.compress(records.array(), records.size()));
+        long storedSize = stored.remaining();
+        int nameLength = codec.getBytes(StandardCharsets.UTF_8).length;
         head.reset();
-        head.u8(Opcode.CHUNK).u64(CHUNK_PREFIX + (long) records.size())
-                .u64(startTime).u64(endTime).u64(records.size()).u32(crc.getValue()).string("")
-                .u64(records.size());
-        long chunkLength = head.size() + (long) records.size();
+        head.u8(Opcode.CHUNK).u64(CHUNK_PREFIX + nameLength + storedSize)
+                .u64(startTime).u64(endTime).u64(records.size()).u32(crc.getValue()).string(codec)
+                .u64(storedSize);
+        long chunkLength = head.size() + storedSize;
         long indexStart = chunkOffset + chunkLength;
         messageIndexes.reset();
         TreeMap<Integer, Long> indexOffsets = new TreeMap<>();
@@ -102,9 +114,9 @@ public final class ChunkBuilder {
         for (Map.Entry<Integer, Long> e : indexOffsets.entrySet()) {
             chunkIndexes.u16(e.getKey()).u64(e.getValue());
         }
-        chunkIndexes.u64(messageIndexes.size()).string("").u64(records.size()).u64(records.size());
+        chunkIndexes.u64(messageIndexes.size()).string(codec).u64(storedSize).u64(records.size());
         chunkIndexes.endRecord(token);
-        return new ByteBuffer[] {head.view(), records.view(), messageIndexes.view()};
+        return new ByteBuffer[] {head.view(), stored, messageIndexes.view()};
     }
 
     public long startTime() {

@@ -21,6 +21,7 @@ import dev.demoforge.episode.api.EpisodeSummary;
 import dev.demoforge.episode.api.RecordedStream;
 import dev.demoforge.episode.api.Recording;
 import dev.demoforge.episode.api.StreamSummary;
+import dev.demoforge.timesync.DeviceClocks;
 
 /**
  * One episode being recorded: receives the station's samples (as its {@link SampleSink}, on driver threads),
@@ -42,12 +43,15 @@ final class EpisodeRecording implements Recording, SampleSink {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Consumer<EpisodeSummary> onStopped;
+    private final ClockTracker clocks;
     private volatile boolean accepting = true;
     private EpisodeSummary summary;
 
     EpisodeRecording(ConnectedStation station, Path directory, EpisodeManifest manifest,
-            Map<String, StreamQueue> queues, Consumer<EpisodeSummary> onStopped) throws IOException {
+            Map<String, StreamQueue> queues, ClockTracker clocks, Consumer<EpisodeSummary> onStopped)
+            throws IOException {
         this.station = station;
+        this.clocks = clocks;
         this.directory = directory;
         this.manifest = manifest;
         this.queues = queues;
@@ -89,6 +93,7 @@ final class EpisodeRecording implements Recording, SampleSink {
         }
         StreamQueue q = queues.get(RecordedStream.topic(deviceId, stream.name()));
         if (q != null) {
+            clocks.onSample(deviceId, stream, sample);
             q.offer(sample);
             if (!q.isCamera()) {
                 writer.wake();
@@ -155,10 +160,9 @@ final class EpisodeRecording implements Recording, SampleSink {
             } else {
                 summary = new EpisodeSummary(manifest.episodeId(), directory, manifest.startedAt(), seconds, streams,
                         EpisodeStatus.FINISHED, "");
-                ManifestIO.write(directory, new EpisodeManifest(manifest.episodeId(), manifest.task(),
-                        manifest.operator(), manifest.sessionId(), manifest.stationId(), manifest.robotType(),
-                        manifest.startedAt(), manifest.startHostNanos(), manifest.streams(), EpisodeStatus.FINISHED,
-                        summary));
+                DeviceClocks models = clocks.finish();
+                String clockFile = models.byDevice().isEmpty() ? null : ClockTracker.write(directory, models);
+                ManifestIO.write(directory, manifest.finish(EpisodeStatus.FINISHED, summary, clockFile));
             }
         } finally {
             lock.release();

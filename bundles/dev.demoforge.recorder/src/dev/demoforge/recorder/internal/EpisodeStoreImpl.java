@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.demoforge.device.api.StreamKind;
 import dev.demoforge.episode.api.EpisodeManifest;
@@ -28,17 +31,24 @@ import dev.demoforge.mcap.McapRecovery;
 import dev.demoforge.media.MediaException;
 import dev.demoforge.media.Mp4Recovery;
 import dev.demoforge.media.VideoDecoder;
+import dev.demoforge.timesync.DeviceClocks;
+import dev.demoforge.timesync.TimeSyncService;
 
 /**
  * Opens raw episodes and recovers those a dead recorder left behind. An episode is dead when its manifest says
  * RECORDING and nobody holds its {@code .recording.lock}. Recovery keeps the damaged MCAP as
  * {@code episode.mcap.crashed}, writes the repaired one in its place, cuts each camera MP4 back to its last
- * complete fragment, and counts camera frames as those both referenced in the MCAP and decodable from the MP4.
+ * complete fragment, counts camera frames as those both referenced in the MCAP and decodable from the MP4, and
+ * refits the device clocks on what was kept (the recorder writes them only when it stops).
  */
 @Component(service = EpisodeStore.class)
 public final class EpisodeStoreImpl implements EpisodeStore {
 
     static final String CRASHED_SUFFIX = ".crashed";
+
+    /** Refits the clock models of recovered episodes; without it they carry none (export then fits them). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TimeSyncService timeSync;
 
     @Override
     public RawEpisode open(Path episodeDirectory) throws IOException {
@@ -95,7 +105,8 @@ public final class EpisodeStoreImpl implements EpisodeStore {
         } else {
             throw new IOException("Cannot recover " + dir + ": " + McapEpisodeWriter.FILE + " is missing");
         }
-        Map<String, long[]> counts = countSamples(dir, manifest);
+        ClockPairs pairs = new ClockPairs(manifest);
+        Map<String, long[]> counts = countSamples(dir, manifest, pairs);
         List<StreamSummary> streams = new ArrayList<>();
         double duration = counts.values().stream().mapToDouble(c -> (c[2] - c[1]) / 1e9).max().orElse(0);
         for (RecordedStream s : manifest.streams()) {
@@ -112,17 +123,33 @@ public final class EpisodeStoreImpl implements EpisodeStore {
         }
         EpisodeSummary summary = new EpisodeSummary(manifest.episodeId(), dir, manifest.startedAt(), duration, streams,
                 EpisodeStatus.RECOVERED, problem);
-        ManifestIO.write(dir, new EpisodeManifest(manifest.episodeId(), manifest.task(), manifest.operator(),
-                manifest.sessionId(), manifest.stationId(), manifest.robotType(), manifest.startedAt(),
-                manifest.startHostNanos(), manifest.streams(), EpisodeStatus.RECOVERED, summary));
+        ManifestIO.write(dir, manifest.finish(EpisodeStatus.RECOVERED, summary, refitClocks(dir, manifest, pairs)));
         return summary;
     }
 
-    /** Per topic: sample count, first and last host time. */
-    private Map<String, long[]> countSamples(Path dir, EpisodeManifest manifest) throws IOException {
+    /** Writes the clock models fitted on the kept samples; the file name, or null when there is nothing to fit. */
+    private String refitClocks(Path dir, EpisodeManifest manifest, ClockPairs pairs) throws IOException {
+        TimeSyncService sync = timeSync;
+        if (sync == null) {
+            return null;
+        }
+        DeviceClocks clocks = pairs.fit(sync, device -> {
+            try {
+                return sync.fixedLatencyNs(manifest.stationId(), device);
+            } catch (IllegalArgumentException e) {
+                return 0;
+            }
+        });
+        return clocks.byDevice().isEmpty() ? null : ClockTracker.write(dir, clocks);
+    }
+
+    /** Per topic: sample count, first and last host time; the clock pairs go to {@code pairs}. */
+    private Map<String, long[]> countSamples(Path dir, EpisodeManifest manifest, ClockPairs pairs)
+            throws IOException {
         Map<String, long[]> counts = new HashMap<>();
         McapRawEpisode episode = new McapRawEpisode(dir, manifest);
         episode.read(episode.allTopics(), (topic, sample) -> {
+            pairs.add(topic, sample);
             long[] c = counts.computeIfAbsent(topic, t -> new long[] {0, sample.hostNanos(), sample.hostNanos()});
             c[0]++;
             c[2] = sample.hostNanos();

@@ -32,6 +32,7 @@ import dev.demoforge.episode.api.Recorder;
 import dev.demoforge.episode.api.Recording;
 import dev.demoforge.episode.api.RecordingEvents;
 import dev.demoforge.episode.api.RecordingRequest;
+import dev.demoforge.timesync.TimeSyncService;
 
 /** Creates the episode directory, the recording, and announces start and stop on EventAdmin. */
 @Component(service = Recorder.class)
@@ -42,6 +43,10 @@ public final class RecorderImpl implements Recorder {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
+
+    /** Fits the device clocks stored with each episode; without it episodes carry no clock models. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TimeSyncService timeSync;
 
     @Override
     public Recording start(ConnectedStation station, RecordingRequest request) throws IOException {
@@ -69,7 +74,8 @@ public final class RecorderImpl implements Recorder {
         EpisodeManifest manifest = new EpisodeManifest(id, request.task(), request.operator(), request.sessionId(),
                 station.config().id(), station.config().robotType(), startedAt, System.nanoTime(), streams,
                 EpisodeStatus.RECORDING, null);
-        EpisodeRecording recording = new EpisodeRecording(station, directory, manifest, queues, this::announceStop);
+        EpisodeRecording recording = new EpisodeRecording(station, directory, manifest, queues,
+                new ClockTracker(timeSync, station), this::announceStop);
         long seed = request.seed() != null ? request.seed() : id.hashCode();
         recording.begin();
         post(RecordingEvents.TOPIC_STARTED, id, seed, true);

@@ -36,6 +36,8 @@ final class HullClockEstimator implements ClockEstimator {
     static final double MAX_SLOPE = 1e-3;
     static final int MAX_POINTS = 4096;
     static final int RING = 4096;
+    /** Pairs kept by a recording estimator: where step boundaries are sought, and its residual statistics. */
+    static final int RECORDING_RING = 16384;
     static final int MAX_CLOSED_SEGMENTS = 64;
     private static final int POINT_SAMPLES = 1;
     private static final long POINT_NS = 62_500_000L;
@@ -118,9 +120,12 @@ final class HullClockEstimator implements ClockEstimator {
     }
 
     /** Closes the open window and settles held-back windows: the end of a recording. */
-    synchronized void finish() {
+    @Override
+    public synchronized Optional<ClockModel> finish() {
         closeWindow();
         resolvePending();
+        cached = null;
+        return model();
     }
 
     /** Points held by the current segment (bounded by {@link #MAX_POINTS}). */

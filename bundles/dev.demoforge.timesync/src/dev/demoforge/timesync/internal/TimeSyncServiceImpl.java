@@ -34,6 +34,12 @@ public final class TimeSyncServiceImpl implements TimeSyncService {
     }
 
     @Override
+    public ClockEstimator recordingEstimator(String clockId, long fixedLatencyNs) {
+        return new HullClockEstimator(clockId, fixedLatencyNs, PairHistory.ring(HullClockEstimator.RECORDING_RING),
+                false);
+    }
+
+    @Override
     public ClockModel estimate(String clockId, long[] deviceNanos, long[] hostNanos, int count, long fixedLatencyNs) {
         if (count <= 0 || count > deviceNanos.length || count > hostNanos.length) {
             throw new IllegalArgumentException("Clock " + clockId + ": cannot estimate from " + count + " pairs ("

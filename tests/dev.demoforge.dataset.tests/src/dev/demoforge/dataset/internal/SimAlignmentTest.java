@@ -82,9 +82,10 @@ class SimAlignmentTest {
         long[] err = new long[rows.length];
         long[] receiveErr = new long[rows.length];
         for (int r = 0; r < rows.length; r++) {
-            long t = truth.trueNanos(frames.get(r)[1]);
+            long[] frame = frames.get(r + report.rowsTrimmedStart());
+            long t = truth.trueNanos(frame[1]);
             err[r] = rows[r] - t;
-            receiveErr[r] = frames.get(r)[0] - t;
+            receiveErr[r] = frame[0] - t;
         }
         System.out.printf("row time vs true exposure: p99 %.3f ms (host receive time: p99 %.3f ms)%n",
                 p99(err) / 1e6, p99(receiveErr) / 1e6);
@@ -130,10 +131,10 @@ class SimAlignmentTest {
             // the span interpolated over is one sample period (jitter ±20 µs, nothing lost)
             assertEquals(period, s.residualP50Ns(), period * 0.05, topic);
             // the first frames can be exposed before the recording received this stream's first sample (a camera's
-            // latency is 15-25 ms, and a loaded machine starts threads late): such edge rows hold the first value
-            // and are reported as outside; inside the recorded range no row is over the tolerance
-            assertTrue(s.rowsOutside() <= report.rows() / 20, topic + " rows outside " + s.rowsOutside());
-            assertTrue(s.rowsOverTolerance() <= s.rowsOutside(), topic + " rows over tolerance inside the range");
+            // latency is 15-25 ms, and a loaded machine starts threads late): such edge rows are trimmed, so every
+            // row lies inside every stream's recorded range and none is over the tolerance
+            assertEquals(0, s.rowsOutside(), topic + " rows outside");
+            assertEquals(0, s.rowsOverTolerance(), topic + " rows over tolerance");
             assertEquals(0, s.gaps(), topic);
             assertEquals(0, s.outOfOrder(), topic);
         }
@@ -141,8 +142,15 @@ class SimAlignmentTest {
         assertEquals(StreamAlignment.Method.NEAREST, wrist.method());
         assertTrue(wrist.residualP50Ns() <= 1e9 / 30 / 2 + 1_000_000, "nearest frame within half a period: "
                 + wrist.residualP50Ns());
-        assertTrue(wrist.rowsOverTolerance() <= wrist.rowsOutside(), wrist.toString());
-        assertTrue(wrist.duplicated() + wrist.dropped() <= 2 + wrist.rowsOutside(), wrist.toString());
+        assertEquals(0, wrist.rowsOutside(), wrist.toString());
+        // frames the recorder had to drop (a loaded machine) leave a gap; rows over it are the only ones allowed over
+        if (wrist.recorderDrops() == 0) {
+            assertEquals(0, wrist.rowsOverTolerance(), wrist.toString());
+        }
+        assertTrue(wrist.duplicated() + wrist.dropped() <= 2 + wrist.recorderDrops(), wrist.toString());
+        // usually 0-2 frames; a loaded machine can start a device thread late, up to the 1 s trimmed at most
+        assertTrue(report.rowsTrimmedStart() <= 31 && report.rowsTrimmedEnd() <= 31, "edges trimmed: "
+                + report.rowsTrimmedStart() + " + " + report.rowsTrimmedEnd());
     }
 
     @Test

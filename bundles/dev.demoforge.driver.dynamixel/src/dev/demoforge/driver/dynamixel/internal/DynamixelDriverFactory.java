@@ -30,6 +30,6 @@ public final class DynamixelDriverFactory implements DeviceDriverFactory {
 
     @Override
     public DeviceDriver create(DeviceConfig config) {
-        return new ServoArmDriver(family, ServoArmConfig.parse(config, family));
+        return ServoArmDriver.create(family, config);
     }
 }

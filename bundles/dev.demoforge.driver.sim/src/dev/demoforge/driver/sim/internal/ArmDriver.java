@@ -5,6 +5,9 @@ import java.util.List;
 
 import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.DeviceContext;
+import dev.demoforge.device.api.JointCommandable;
+import dev.demoforge.device.api.Sample;
+import dev.demoforge.device.api.VectorSample;
 import dev.demoforge.device.api.StreamKind;
 import dev.demoforge.device.api.StreamSpec;
 import dev.demoforge.driver.sim.internal.TrialTruth.Phase;
@@ -14,8 +17,13 @@ import dev.demoforge.driver.sim.internal.TrialTruth.Phase;
  * the ground truth of each trial on "truth": the trial's JSON when it starts, then one event per phase when it
  * begins and one when the trial ends (with where the object came to rest). Event device times are those of the
  * trial or phase instants.
+ * <p>
+ * As a {@link JointCommandable} (6 joints + {@code gripper.pos}) it puts the world's follower under position control:
+ * goals are tracked by a simulated servo ({@link ServoFollower}). With {@value JointCommandable#LEADER_PROPERTY} set
+ * it declares {@value JointCommandable#ACTION_STREAM} (at {@code teleop.rate_hz}, default 200 Hz): each goal as it is
+ * applied, on the host clock (no device time: the host made it); with torque off its own readings.
  */
-final class ArmDriver extends SimDevice {
+final class ArmDriver extends SimDevice implements JointCommandable {
 
     static final double RATE_HZ = 200;
     static final List<String> JOINTS = List.of("shoulder_pan.pos", "shoulder_lift.pos", "elbow_flex.pos",
@@ -29,6 +37,9 @@ final class ArmDriver extends SimDevice {
     private boolean endAnnounced;
 
     private final double rateHz;
+    private final boolean declaresAction;
+    private volatile DeviceContext running;
+    private volatile boolean kinesthetic;
 
     /** Property {@code rate_hz} sets the joint and gripper rate (default 200 Hz; the recorder benchmark uses 1 kHz). */
     ArmDriver(DeviceConfig config, SimWorld world) {
@@ -39,6 +50,7 @@ final class ArmDriver extends SimDevice {
         super(config, world, DeviceClock.forDevice(config, world.id(), 20_000,
                 DeviceClock.Latency.exponential(200_000, 500_000, 3_000_000)), rateHz);
         this.rateHz = rateHz;
+        this.declaresAction = !config.property(LEADER_PROPERTY, "").isBlank();
     }
 
     private static double rate(DeviceConfig config) {
@@ -57,9 +69,78 @@ final class ArmDriver extends SimDevice {
 
     @Override
     protected List<StreamSpec> dataStreams() {
-        return List.of(StreamSpec.vector("joints", StreamKind.JOINT_STATE, "rad", rateHz, JOINTS),
+        List<StreamSpec> streams = new ArrayList<>(List.of(
+                StreamSpec.vector("joints", StreamKind.JOINT_STATE, "rad", rateHz, JOINTS),
                 StreamSpec.vector("gripper", StreamKind.GRIPPER, "", rateHz, List.of("gripper.pos")),
-                StreamSpec.events("truth", 1));
+                StreamSpec.events("truth", 1)));
+        if (declaresAction) {
+            streams.add(StreamSpec.vector(ACTION_STREAM, StreamKind.ACTION, "rad", actionRate(), commandNames()));
+        }
+        return List.copyOf(streams);
+    }
+
+    private double actionRate() {
+        try {
+            return Double.parseDouble(config.property("teleop.rate_hz", "200").strip());
+        } catch (NumberFormatException e) {
+            return 200;
+        }
+    }
+
+    @Override
+    public List<String> commandNames() {
+        return LeaderDriver.ELEMENTS;
+    }
+
+    @Override
+    public void commandPositions(double[] positions) {
+        DeviceContext ctx = running;
+        if (ctx == null) {
+            throw new IllegalStateException("Simulated arm " + config.deviceId() + " is not started");
+        }
+        if (positions.length != 7) {
+            throw new IllegalArgumentException("Simulated arm " + config.deviceId() + " takes 7 goals (6 joints and"
+                    + " the gripper), got " + positions.length);
+        }
+        for (double v : positions) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("Simulated arm " + config.deviceId() + ": goal " + v);
+            }
+        }
+        double[] goal = positions.clone();
+        goal[6] = Math.clamp(goal[6], 0.0, 1.0);
+        long now = System.nanoTime();
+        world.command(goal, now);
+        if (declaresAction && !kinesthetic) {
+            ctx.publish(ACTION_STREAM, new VectorSample(now, Sample.NO_DEVICE_TIME, null, goal));
+        }
+    }
+
+    @Override
+    public void setTorque(boolean on) {
+        if (running == null) {
+            throw new IllegalStateException("Simulated arm " + config.deviceId() + " is not started");
+        }
+        kinesthetic = !on;
+        if (on) {
+            world.hold(System.nanoTime());
+        } else {
+            world.release();
+        }
+    }
+
+    @Override
+    protected void started(DeviceContext context) {
+        running = context;
+    }
+
+    @Override
+    protected void stopped() {
+        running = null;
+        if (world.commanded()) {
+            world.release();
+        }
+        kinesthetic = false;
     }
 
     @Override
@@ -72,6 +153,11 @@ final class ArmDriver extends SimDevice {
         publish(context, "joints", trueNanos, vector(trueNanos, hostNanos, q));
         double g = Math.round(Math.clamp(s.follower()[6], 0.0, 1.0) * 1000) / 1000.0;
         publish(context, "gripper", trueNanos, vector(trueNanos, hostNanos, new double[] {g}));
+        if (kinesthetic && declaresAction) {
+            double[] a = java.util.Arrays.copyOf(q, 7);
+            a[6] = g;
+            publish(context, ACTION_STREAM, trueNanos, vector(trueNanos, hostNanos, a));
+        }
         announce(context, trueNanos, hostNanos);
     }
 

@@ -12,8 +12,10 @@ import dev.demoforge.device.api.StreamSpec;
 /**
  * A simulated camera ("sim.camera") on stream "image": property {@code view} = {@code scene} (640x480, fixed view
  * of the cell) or {@code wrist} (320x240, on the gripper), {@code fps} (default 30, up to 120). Frames are rendered
- * on the device thread from the world at the true exposure instant; latency 15–25 ms (uniform). Each published frame
- * is a fresh array.
+ * on the device thread from the world at the true exposure instant (the scene view draws the follower arm from its
+ * joint state at that instant); the latency from exposure to receipt is uniform between {@code latency_min_ms}
+ * (default 15) and {@code latency_max_ms} (default the minimum + 10): the ground truth a latency calibration must find is the
+ * minimum. Each published frame is a fresh array.
  */
 final class CameraDriver extends SimDevice {
 
@@ -25,9 +27,8 @@ final class CameraDriver extends SimDevice {
     private long frames;
     private long renderNanos;
 
-    private CameraDriver(DeviceConfig config, SimWorld world, String view, double fps) {
-        super(config, world, DeviceClock.forDevice(config, world.id(), 200_000,
-                DeviceClock.Latency.uniform(15_000_000, 25_000_000)), fps);
+    private CameraDriver(DeviceConfig config, SimWorld world, String view, double fps, DeviceClock.Latency latency) {
+        super(config, world, DeviceClock.forDevice(config, world.id(), 200_000, latency), fps);
         this.view = view;
         this.fps = fps;
     }
@@ -55,7 +56,31 @@ final class CameraDriver extends SimDevice {
             throw new IllegalArgumentException("Device " + config.deviceId() + ": property fps must be in (0, 120],"
                     + " was " + f);
         }
-        return new CameraDriver(config, world, view, fps);
+        double min = millis(config, "latency_min_ms", 15);
+        double max = millis(config, "latency_max_ms", min + 10);
+        if (max < min) {
+            throw new IllegalArgumentException("Device " + config.deviceId() + ": latency_max_ms " + max
+                    + " is below latency_min_ms " + min);
+        }
+        return new CameraDriver(config, world, view, fps, DeviceClock.Latency.uniform(Math.round(min * 1e6),
+                Math.round(max * 1e6)));
+    }
+
+    private static double millis(DeviceConfig config, String key, double fallback) {
+        String v = config.property(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double ms = Double.parseDouble(v.trim());
+            if (ms >= 0 && ms <= 1000) {
+                return ms;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Device " + config.deviceId() + ": property " + key + " must be 0..1000"
+                + " ms, was '" + v + "'");
     }
 
     String view() {

@@ -23,6 +23,10 @@ import dev.demoforge.device.api.VectorSample;
  * <p>
  * {@link #start} and {@link #stop} are thread-safe and idempotent; start returns after starting the thread, stop
  * after joining it (at most two seconds).
+ * <p>
+ * Fault injection (for tests of a device lost mid-episode): properties {@code fault.stall_after_ms} and
+ * {@code fault.stall_ms} make the device go silent that long after each start, reporting OFFLINE ("stalled"), and
+ * come back ONLINE afterwards; the samples of the stall are never taken, as with an unplugged cable.
  */
 abstract class SimDevice implements DeviceDriver {
 
@@ -93,6 +97,7 @@ abstract class SimDevice implements DeviceDriver {
                 return;
             }
             worker = new Worker(context);
+            started(context);
             worker.thread.start();
         }
         context.status(DeviceStatus.online());
@@ -108,12 +113,21 @@ abstract class SimDevice implements DeviceDriver {
         if (w == null) {
             return;
         }
+        stopped();
         w.stop = true;
         LockSupport.unpark(w.thread);
         w.thread.join(2_000);
         w.context.status(w.thread.isAlive()
                 ? DeviceStatus.failed("Simulated device " + config.deviceId() + " did not stop within 2 s")
                 : DeviceStatus.offline("stopped"));
+    }
+
+    /** Called when the device starts, before its thread runs; the context it publishes through. */
+    protected void started(DeviceContext context) {
+    }
+
+    /** Called when the device stops, before its thread is joined. */
+    protected void stopped() {
     }
 
     void tap(Tap t) {
@@ -145,10 +159,32 @@ abstract class SimDevice implements DeviceDriver {
         return new EventSample(hostNanos, clock.deviceNanos(trueNanos), clock.clockId(), json);
     }
 
+    private long faultMillis(String key) {
+        String v = config.property(key, null);
+        if (v == null) {
+            return -1;
+        }
+        try {
+            long ms = Long.parseLong(v.trim());
+            if (ms >= 0) {
+                return ms;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Device " + config.deviceId() + ": property " + key + " must be a whole"
+                + " number of ms ≥ 0, was '" + v + "'");
+    }
+
     private void loop(Worker w) {
         SplittableRandom rng = new SplittableRandom(clock.seed() ^ System.nanoTime());
         double period = clock.truePeriodNs(1e9 / rateHz);
         long t0 = System.nanoTime() + (long) period;
+        long stallAfter = faultMillis("fault.stall_after_ms");
+        long stallFrom = stallAfter < 0 ? Long.MAX_VALUE : t0 + stallAfter * 1_000_000L;
+        long stallTo = stallAfter < 0 ? Long.MAX_VALUE : stallFrom + Math.max(0, faultMillis("fault.stall_ms"))
+                * 1_000_000L;
+        boolean stalled = false;
         long prevHost = Long.MIN_VALUE / 2;
         long nextTruth = Long.MIN_VALUE;
         long k = 0;
@@ -165,6 +201,18 @@ abstract class SimDevice implements DeviceDriver {
                 k += skip;
                 skipped += skip;
                 continue;
+            }
+            if (trueT >= stallFrom && trueT < stallTo) {
+                if (!stalled) {
+                    w.context.status(DeviceStatus.offline("stalled (simulated fault)"));
+                    stalled = true;
+                }
+                k++;
+                continue;
+            }
+            if (stalled) {
+                w.context.status(DeviceStatus.online());
+                stalled = false;
             }
             if (trueT >= nextTruth) {
                 publish(w.context, CLOCK_TRUTH, trueT, event(trueT, host, clock.toJson()));

@@ -12,6 +12,9 @@ import dev.demoforge.driver.sim.SimArmModel;
  * instant, so each device samples it on its own schedule. Trials are queued (a trial starts when asked, or when the
  * running one ends); between trials the arm rests at home with small, slow noise.
  * <p>
+ * The follower follows its trial's script, unless put under position control ({@link #command}: teleoperation
+ * through the arm driver), where a {@link ServoFollower} tracks the goals it is sent; the object stays scripted.
+ * <p>
  * Thread-safe: {@link #beginTrial} is synchronized, readers see an immutable list of runs through a volatile field
  * and never block.
  */
@@ -41,6 +44,8 @@ final class SimWorld {
     private final double[] noisePhase = new double[7];
     private final long epochNanos = System.nanoTime();
     private volatile List<Run> runs = List.of();
+    /** The follower under position control (teleoperation), or null while it follows its script. */
+    private volatile ServoFollower servo;
 
     SimWorld(String id, SimArmModel model, long sceneSeed) {
         this.id = id;
@@ -94,6 +99,32 @@ final class SimWorld {
         return next.get(next.size() - 1);
     }
 
+    /**
+     * Puts the follower under position control from instant {@code t} (holding its posture of that instant) and sets
+     * its goal (6 joints rad + gripper 0..1); later calls only set the goal.
+     */
+    synchronized void command(double[] goal, long t) {
+        hold(t);
+        servo.command(goal, t);
+    }
+
+    /** Puts the follower under position control from instant {@code t}, holding its posture; no-op if it is. */
+    synchronized void hold(long t) {
+        if (servo == null) {
+            servo = new ServoFollower(state(t).follower(), t);
+        }
+    }
+
+    /** Gives the follower back to its script (torque off: the operator's hand moves it). */
+    synchronized void release() {
+        servo = null;
+    }
+
+    /** Whether the follower is under position control. */
+    boolean commanded() {
+        return servo != null;
+    }
+
     /** The most recent runs, oldest first (at most eight). */
     List<Run> runs() {
         return runs;
@@ -138,7 +169,12 @@ final class SimWorld {
             bin = trial.truth().bin().clone();
         }
         addNoise(leader, t);
-        addNoise(follower, t);
+        ServoFollower s = servo;
+        if (s != null) {
+            follower = s.state(t);
+        } else {
+            addNoise(follower, t);
+        }
         return new WorldState(leader, follower, object, bin, holding, run, trialTime);
     }
 

@@ -1,0 +1,148 @@
+package dev.demoforge.export.rlds.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import dev.demoforge.export.api.DatasetExporter;
+import dev.demoforge.export.api.ExportResult;
+import dev.demoforge.export.api.ExportSession;
+
+/** RLDS exports read back by the independent reader (rlds-check.py) and compared with the episodes written. */
+class RldsExportTest {
+
+    static final String[] TASKS = {"pick the red cube", "open the drawer"};
+
+    @TempDir
+    Path tmp;
+
+    static ExportResult export(DatasetExporter exporter, Path out, Map<String, String> options, int... lengths)
+            throws Exception {
+        try (ExportSession s = exporter.begin(out, SyntheticEpisode.spec(), options)) {
+            for (int e = 0; e < lengths.length; e++) {
+                s.writeEpisode(new SyntheticEpisode(e, lengths[e], TASKS[e % 2]), new NullProgressMonitor());
+            }
+            return s.finish(new NullProgressMonitor());
+        }
+    }
+
+    @Test
+    void pngEpisodesReadBackLosslesslyWithTheirStepsVectorsAndTexts() throws Exception {
+        Path out = tmp.resolve("data");
+        int[] lengths = {5, 8, 3};
+        ExportResult r = export(ExporterService.rlds(), out, Map.of("image_encoding", "png"), lengths);
+        assertEquals(3, r.episodes());
+        assertEquals(16, r.frames());
+        Path dir = out.resolve("synthetic/1.0.0");
+        Path scene = tmp.resolve("scene.rgb");
+        Path wrist = tmp.resolve("wrist.rgb");
+        JsonObject report = RldsReader.check(dir, "--dump", "1", "steps/observation/scene_image", "6",
+                scene.toString(), "--dump", "2", "steps/observation/wrist_image", "0", wrist.toString());
+        assertEquals("synthetic", report.get("name").getAsString());
+        JsonObject train = report.getAsJsonObject("splits").getAsJsonObject("train");
+        assertEquals(1, train.get("shards").getAsInt());
+        assertEquals(List.of(3), ints(train.getAsJsonArray("shardLengths")));
+        JsonObject features = report.getAsJsonObject("features");
+        assertEquals(List.of(480, 640, 3), ints(features.getAsJsonObject("steps/observation/scene_image")
+                .getAsJsonArray("shape")));
+        assertEquals("png", features.getAsJsonObject("steps/observation/scene_image").get("dtype").getAsString());
+        assertEquals(List.of(6), ints(features.getAsJsonObject("steps/action").getAsJsonArray("shape")));
+        assertEquals("bool", features.getAsJsonObject("steps/is_terminal").get("dtype").getAsString());
+        JsonArray episodes = report.getAsJsonArray("episodes");
+        assertEquals(3, episodes.size());
+        for (int e = 0; e < 3; e++) {
+            JsonObject ep = episodes.get(e).getAsJsonObject();
+            int n = lengths[e];
+            assertEquals(n, ep.get("steps").getAsInt());
+            SyntheticEpisode source = new SyntheticEpisode(e, n, TASKS[e % 2]);
+            JsonObject floats = ep.getAsJsonObject("floats");
+            assertArrayEquals(flat(source, SyntheticEpisode.STATE, n), floats(floats, "steps/observation/state"));
+            assertArrayEquals(flat(source, SyntheticEpisode.ACTION, n), floats(floats, "steps/action"));
+            assertArrayEquals(flat(source, SyntheticEpisode.GRIPPER, n), floats(floats, "steps/observation/gripper"));
+            float[] reward = floats(floats, "steps/reward");
+            assertEquals(1f, reward[n - 1]);
+            assertEquals(0f, n > 1 ? reward[0] : 0f);
+            JsonObject text = ep.getAsJsonObject("text");
+            assertEquals(TASKS[e % 2], text.getAsJsonArray("steps/language_instruction").get(n - 1).getAsString());
+            assertEquals("synthetic-" + e, text.getAsJsonArray("episode_metadata/file_path").get(0).getAsString());
+            assertEquals(n, ep.getAsJsonObject("images").getAsJsonObject("steps/observation/wrist_image")
+                    .get("count").getAsInt());
+        }
+        assertArrayEquals(SyntheticEpisode.swapped(SyntheticEpisode.frame(1, 6, 640, 480)), Files.readAllBytes(scene),
+                "PNG of episode 1 step 6 decodes to the frame's pixels in RGB order");
+        assertArrayEquals(SyntheticEpisode.swapped(SyntheticEpisode.frame(2, 0, 320, 240)), Files.readAllBytes(wrist));
+    }
+
+    @Test
+    void jpegEpisodesFillShardsOfTheRequestedSizeAndDecodeCloseToTheFrames() throws Exception {
+        Path out = tmp.resolve("data");
+        ExportResult r = export(ExporterService.rlds(), out, Map.of("shard_size_mb", "1", "jpeg_quality", "90",
+                "version", "2.1.0"), 80, 80, 80, 80);
+        Path dir = out.resolve("synthetic/2.1.0");
+        Path frame = tmp.resolve("frame.rgb");
+        JsonObject report = RldsReader.check(dir, "--dump", "1", "steps/observation/scene_image", "17",
+                frame.toString());
+        JsonObject train = report.getAsJsonObject("splits").getAsJsonObject("train");
+        List<Integer> shardLengths = ints(train.getAsJsonArray("shardLengths"));
+        int shards = train.get("shards").getAsInt();
+        assertTrue(shards >= 2, "2.5 MB of episodes need more than one 1 MB shard: " + shardLengths);
+        assertEquals(4, shardLengths.stream().mapToInt(Integer::intValue).sum());
+        for (int i = 0; i < shards - 1; i++) {
+            long size = Files.size(dir.resolve(String.format("synthetic-train.tfrecord-%05d-of-%05d", i, shards)));
+            assertTrue(size >= 1_000_000, "shard " + i + " is closed only once it reaches 1 MB: " + size
+                    + " bytes, " + shardLengths);
+        }
+        assertEquals("jpeg", report.getAsJsonObject("features").getAsJsonObject("steps/observation/scene_image")
+                .get("dtype").getAsString());
+        byte[] rgb = Files.readAllBytes(frame);
+        byte[] expected = SyntheticEpisode.swapped(SyntheticEpisode.frame(1, 17, 640, 480));
+        double error = meanAbsDiff(rgb, expected);
+        assertTrue(error < 3, "JPEG decodes close to the frame: mean |error| " + error);
+        assertTrue(meanAbsDiff(rgb, SyntheticEpisode.frame(1, 17, 640, 480)) > 20 * Math.max(error, 0.5),
+                "and in RGB order, not BGR");
+        assertTrue(r.bytes() > 2_500_000, "four episodes of 80 steps: " + r.bytes() + " bytes");
+    }
+
+    static double meanAbsDiff(byte[] a, byte[] b) {
+        assertEquals(a.length, b.length);
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
+        }
+        return (double) sum / a.length;
+    }
+
+    static float[] flat(SyntheticEpisode ep, String key, int n) {
+        float[][] rows = ep.vectors(key);
+        float[] out = new float[n * rows[0].length];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows[i], 0, out, i * rows[i].length, rows[i].length);
+        }
+        return out;
+    }
+
+    static float[] floats(JsonObject o, String key) {
+        JsonArray a = o.getAsJsonArray(key);
+        float[] out = new float[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) a.get(i).getAsDouble();
+        }
+        return out;
+    }
+
+    static List<Integer> ints(JsonArray a) {
+        return a.asList().stream().map(e -> e.getAsInt()).toList();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.demoforge.export.rlds.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.export.api.OptionSpec;
+import dev.demoforge.export.api.FeatureKind;
+import dev.demoforge.export.api.FeatureSpec;
+
+/** Bad options, cancellation, corruption: clear errors and nothing that looks like a dataset. */
+class RldsFailureTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void badOptionsAreRefusedNamingTheOption() throws Exception {
+        var rlds = ExporterService.rlds();
+        Path out = tmp.resolve("x");
+        var spec = SyntheticEpisode.spec();
+        assertEquals("RLDS export option image_encoding='gif' is not one of [jpeg, png]",
+                assertThrows(IllegalArgumentException.class,
+                        () -> rlds.begin(out, spec, Map.of("image_encoding", "gif"))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> rlds.begin(out, spec,
+                Map.of("version", "1.0"))).getMessage().contains("version='1.0' is not MAJOR.MINOR.PATCH"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> rlds.begin(out, spec,
+                Map.of("shards", "2"))).getMessage().contains("unknown RLDS export option 'shards'"));
+        DatasetSpec noAction = new DatasetSpec("x", null, 30, List.of(FeatureSpec.vector("observation.state",
+                FeatureKind.STATE, List.of("a"))));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> rlds.begin(out, noAction, Map.of()))
+                .getMessage().contains("exactly one ACTION feature"));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void whatTheOptionsFormSendsIsAccepted() throws Exception {
+        var exporter = ExporterService.rlds();
+        Map<String, String> form = new LinkedHashMap<>();
+        for (OptionSpec o : exporter.capabilities().options()) {
+            assertTrue(List.of(OptionSpec.CHOICE, OptionSpec.INT, OptionSpec.STRING).contains(o.type()), o.key());
+            form.put(o.key(), o.defaultValue());
+        }
+        Path out = tmp.resolve("form");
+        try (ExportSession s = exporter.begin(out, SyntheticEpisode.spec(), form)) {
+            s.writeEpisode(new SyntheticEpisode(0, 2, "t"), new NullProgressMonitor());
+            s.finish(new NullProgressMonitor());
+        }
+        assertTrue(Files.isDirectory(out));
+    }
+
+    @Test
+    void aCancelledExportLeavesNothingBehind() throws Exception {
+        Path out = tmp.resolve("data");
+        try (ExportSession s = ExporterService.rlds().begin(out, SyntheticEpisode.spec(), Map.of())) {
+            s.writeEpisode(new SyntheticEpisode(0, 4, "t"), new NullProgressMonitor());
+            NullProgressMonitor cancelled = new NullProgressMonitor();
+            cancelled.setCanceled(true);
+            assertThrows(OperationCanceledException.class, () -> s.writeEpisode(new SyntheticEpisode(1, 4, "t"),
+                    cancelled));
+            assertThrows(IllegalStateException.class, () -> s.finish(new NullProgressMonitor()));
+        }
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "no output and no staging directory");
+        }
+    }
+
+    @Test
+    void theReaderRejectsAShardWithAFlippedDataBit() throws Exception {
+        Path out = tmp.resolve("data");
+        RldsExportTest.export(ExporterService.rlds(), out, Map.of(), 3, 2);
+        Path dir = out.resolve("synthetic/1.0.0");
+        Path shard = dir.resolve("synthetic-train.tfrecord-00000-of-00001");
+        RldsReader.check(dir);
+        try (RandomAccessFile f = new RandomAccessFile(shard.toFile(), "rw")) {
+            f.seek(100);
+            int b = f.read();
+            f.seek(100);
+            f.write(b ^ 0x10);
+        }
+        RldsReader.Run r = RldsReader.run(dir);
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("data CRC mismatch in record at offset 0"), r.err());
+    }
+}

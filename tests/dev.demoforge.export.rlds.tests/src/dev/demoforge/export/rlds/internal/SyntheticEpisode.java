@@ -1,0 +1,152 @@
+package dev.demoforge.export.rlds.internal;
+
+import java.util.List;
+
+import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.EpisodeFrames;
+import dev.demoforge.export.api.FeatureKind;
+import dev.demoforge.export.api.FeatureSpec;
+import dev.demoforge.export.api.VideoFrames;
+
+/**
+ * A deterministic episode: 6-D state and action (sine waves of amplitude up to 6, so robomimic must scale them), a
+ * 1-D gripper stream, and two cameras (640x480 and 320x240) showing a moving square over a background whose colour
+ * depends on the episode; blue, green and red differ, so a channel swap shows. A fresh frame array per row.
+ */
+class SyntheticEpisode implements EpisodeFrames {
+
+    static final int FPS = 30;
+    static final String STATE = "observation.state";
+    static final String ACTION = "action";
+    static final String GRIPPER = "observation.gripper";
+    static final String SCENE = "observation.images.scene";
+    static final String WRIST = "observation.images.wrist";
+    static final List<String> JOINTS = List.of("shoulder_pan.pos", "shoulder_lift.pos", "elbow_flex.pos",
+            "wrist_flex.pos", "wrist_roll.pos", "gripper.pos");
+
+    private final int episode;
+    private final int length;
+    private final String task;
+
+    SyntheticEpisode(int episode, int length, String task) {
+        this.episode = episode;
+        this.length = length;
+        this.task = task;
+    }
+
+    static DatasetSpec spec() {
+        return new DatasetSpec("synthetic", "so101_follower", FPS, List.of(
+                FeatureSpec.vector(ACTION, FeatureKind.ACTION, JOINTS),
+                FeatureSpec.vector(STATE, FeatureKind.STATE, JOINTS),
+                FeatureSpec.vector(GRIPPER, FeatureKind.VECTOR, List.of("width")),
+                FeatureSpec.video(SCENE, 640, 480),
+                FeatureSpec.video(WRIST, 320, 240)));
+    }
+
+    @Override
+    public String sourceId() {
+        return "synthetic-" + episode;
+    }
+
+    @Override
+    public String task() {
+        return task;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public float[][] vectors(String featureKey) {
+        float[][] v = new float[length][];
+        for (int i = 0; i < length; i++) {
+            v[i] = row(featureKey, i);
+        }
+        return v;
+    }
+
+    /** Row {@code i} of a vector feature. */
+    float[] row(String key, int i) {
+        return switch (key) {
+            case STATE -> wave(i, 0f);
+            case ACTION -> wave(i + 3, 0.01f);
+            case GRIPPER -> new float[] {(float) (0.04 * (1 + Math.cos(0.1 * i + episode)))};
+            default -> throw new IllegalArgumentException("not a vector feature of the synthetic set: " + key);
+        };
+    }
+
+    private float[] wave(int i, float offset) {
+        float[] r = new float[6];
+        for (int d = 0; d < 6; d++) {
+            r[d] = (float) ((d + 1) * Math.sin(0.05 * i + d + episode)) + offset;
+        }
+        return r;
+    }
+
+    /** Frame size of a video feature: {width, height}. */
+    static int[] size(String key) {
+        FeatureSpec f = spec().feature(key).orElseThrow(() -> new IllegalArgumentException("no video " + key));
+        return new int[] {f.imageWidth(), f.imageHeight()};
+    }
+
+    @Override
+    public VideoFrames video(String featureKey) {
+        int[] s = size(featureKey);
+        return new VideoFrames() {
+            private int next;
+
+            @Override
+            public int width() {
+                return s[0];
+            }
+
+            @Override
+            public int height() {
+                return s[1];
+            }
+
+            @Override
+            public byte[] nextBgr() {
+                return next < length ? frame(episode, next++, s[0], s[1]) : null;
+            }
+
+            @Override
+            public void close() {
+                next = length;
+            }
+        };
+    }
+
+    /** Frame {@code i} of episode {@code episode} as BGR: coloured background, vertical gradient, white square. */
+    static byte[] frame(int episode, int i, int w, int h) {
+        byte[] bgr = new byte[w * h * 3];
+        int blue = 40 + 80 * (episode % 3);
+        int side = h / 6;
+        int x0 = (i * 5) % (w - side);
+        int y0 = (h - side) / 2;
+        for (int y = 0; y < h; y++) {
+            int green = 60 + 100 * y / h;
+            for (int x = 0; x < w; x++) {
+                int p = (y * w + x) * 3;
+                boolean square = x >= x0 && x < x0 + side && y >= y0 && y < y0 + side;
+                bgr[p] = (byte) (square ? 255 : blue);
+                bgr[p + 1] = (byte) (square ? 255 : green);
+                bgr[p + 2] = (byte) (square ? 255 : 200);
+            }
+        }
+        return bgr;
+    }
+
+    /** {@code bgr} with the first and third byte of every pixel swapped (a new array). */
+    static byte[] swapped(byte[] bgr) {
+        byte[] out = new byte[bgr.length];
+        for (int p = 0; p < bgr.length; p += 3) {
+            out[p] = bgr[p + 2];
+            out[p + 1] = bgr[p + 1];
+            out[p + 2] = bgr[p];
+        }
+        return out;
+    }
+}
