@@ -6,8 +6,6 @@ import java.text.MessageFormat;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.services.events.IEventBroker;
 
@@ -166,14 +164,13 @@ public final class CaptureSession {
 
     /** Starts recording an episode in the background; ignored unless {@link Phase#READY}. */
     public void start() {
-        Recorder theRecorder = recorder;
         String episodeTask = task;
         String episodeOperator = operator;
         synchronized (lock) {
             if (state.phase() != Phase.READY) {
                 return;
             }
-            if (theRecorder == null) {
+            if (recorder == null) {
                 update(state.with(Phase.READY, null, messages.sessionNoRecorder));
                 return;
             }
@@ -182,34 +179,88 @@ public final class CaptureSession {
         ConnectedStation station = state.station();
         new SessionJob(messages.jobStart, monitor -> {
             try {
-                String sessionId = catalogSession(station, episodeOperator, episodeTask);
-                Recording recording = theRecorder.start(station,
-                        new RecordingRequest(episodesRoot, episodeTask, episodeOperator, sessionId, null));
-                Take started = new Take(recording, sessionId, episodeTask, episodeOperator);
-                try {
-                    cataloguer.started(recording, sessionId, station.config(), episodeOperator, episodeTask);
-                } catch (RuntimeException e) {
-                    events.post(UiEvents.STATUS, MessageFormat.format(messages.sessionCatalogFailed,
-                            recording.episodeId(), text(e)));
-                }
-                synchronized (lock) {
-                    if (state.phase() != Phase.CLOSED) {
-                        take = started;
-                        update(state.with(Phase.RECORDING, recording,
-                                MessageFormat.format(messages.sessionRecording, recording.episodeId())));
-                        return;
-                    }
-                }
-                finish(started);
+                record(episodeTask, episodeOperator, catalogSession(station, episodeOperator, episodeTask));
             } catch (IOException | RuntimeException e) {
-                synchronized (lock) {
-                    if (state.phase() != Phase.CLOSED) {
-                        update(state.with(Phase.READY, null,
-                                MessageFormat.format(messages.sessionStartFailed, text(e))));
-                    }
-                }
+                // record() has told the operator
             }
         }).schedule();
+    }
+
+    /**
+     * Starts recording an episode of a capture session and returns its id once it records; blocking, for the
+     * episode loop's thread.
+     *
+     * @throws IOException when the station is not ready or the recorder cannot start
+     */
+    String startEpisode(String episodeTask, String sessionId) throws IOException {
+        synchronized (lock) {
+            if (state.phase() != Phase.READY) {
+                throw new IOException(MessageFormat.format(messages.sessionNotReady, state.phase()));
+            }
+            if (recorder == null) {
+                throw new IOException(messages.sessionNoRecorder);
+            }
+            update(state.with(Phase.STARTING, null, messages.sessionStarting));
+        }
+        return record(episodeTask, operator, sessionId);
+    }
+
+    /** Stops the recording and catalogues the episode; blocking, for the episode loop's thread. */
+    void stopEpisode() {
+        Take stopping;
+        synchronized (lock) {
+            if (state.phase() != Phase.RECORDING) {
+                return;
+            }
+            stopping = take;
+            update(state.with(Phase.STOPPING, state.recording(), messages.sessionStopping));
+        }
+        finish(stopping);
+    }
+
+    /** Whether the running recording stopped by itself. */
+    boolean recordingFailed() {
+        synchronized (lock) {
+            return take != null && take.recording().failed();
+        }
+    }
+
+    /** Keeps a discarded episode out of datasets (review REJECTED, with the operator as reviewer). */
+    void discardEpisode(String episodeId) {
+        cataloguer.discarded(episodeId, operator);
+    }
+
+    /** Starts the recorder (phase STARTING) and returns the episode id; on failure goes back to READY and throws. */
+    private String record(String episodeTask, String episodeOperator, String sessionId) throws IOException {
+        ConnectedStation station = state.station();
+        try {
+            Recording recording = recorder.start(station,
+                    new RecordingRequest(episodesRoot, episodeTask, episodeOperator, sessionId, null));
+            Take started = new Take(recording, sessionId, episodeTask, episodeOperator);
+            try {
+                cataloguer.started(recording, sessionId, station.config(), episodeOperator, episodeTask);
+            } catch (RuntimeException e) {
+                events.post(UiEvents.STATUS, MessageFormat.format(messages.sessionCatalogFailed,
+                        recording.episodeId(), text(e)));
+            }
+            synchronized (lock) {
+                if (state.phase() != Phase.CLOSED) {
+                    take = started;
+                    update(state.with(Phase.RECORDING, recording,
+                            MessageFormat.format(messages.sessionRecording, recording.episodeId())));
+                    return recording.episodeId();
+                }
+            }
+            finish(started);
+            throw new IOException(messages.sessionClosed);
+        } catch (IOException | RuntimeException e) {
+            synchronized (lock) {
+                if (state.phase() != Phase.CLOSED) {
+                    update(state.with(Phase.READY, null, MessageFormat.format(messages.sessionStartFailed, text(e))));
+                }
+            }
+            throw e;
+        }
     }
 
     /** Stops the recording in the background and catalogues the episode; ignored unless {@link Phase#RECORDING}. */
@@ -348,28 +399,5 @@ public final class CaptureSession {
 
     private static String text(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** A system job of this session's family. */
-    private static final class SessionJob extends Job {
-
-        private final java.util.function.Consumer<IProgressMonitor> body;
-
-        SessionJob(String name, java.util.function.Consumer<IProgressMonitor> body) {
-            super(name);
-            this.body = body;
-            setSystem(true);
-        }
-
-        @Override
-        protected IStatus run(IProgressMonitor monitor) {
-            body.accept(monitor);
-            return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
-        }
-
-        @Override
-        public boolean belongsTo(Object family) {
-            return family == JOB_FAMILY;
-        }
     }
 }

@@ -74,11 +74,23 @@ final class EpisodeCataloguer {
         return sessionId;
     }
 
+    /** Keeps an episode the operator discarded out of datasets: review REJECTED with the operator as reviewer. */
+    synchronized void discarded(String episodeId, String operator) {
+        Catalog theCatalog = catalog;
+        if (theCatalog != null) {
+            theCatalog.review(episodeId, ReviewState.REJECTED, operator, "discarded by the operator; recorded again");
+        }
+    }
+
     /** Records that an episode started. */
     synchronized void started(Recording recording, String sessionOfEpisode, StationConfig station, String operator,
             String task) {
         Catalog theCatalog = catalog;
         if (theCatalog != null) {
+            if (!station.id().equals(stationPut)) {
+                theCatalog.putStation(station);
+                stationPut = station.id();
+            }
             theCatalog.putEpisode(new EpisodeRecord(recording.episodeId(), sessionOfEpisode, station.id(), task,
                     operator, Instant.now(), 0, 0, 0, EpisodeStatus.RECORDING, ReviewState.PENDING,
                     recording.directory().toAbsolutePath().toString(), ""));
