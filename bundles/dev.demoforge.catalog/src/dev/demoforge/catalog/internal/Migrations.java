@@ -18,7 +18,7 @@ import java.util.function.Function;
 final class Migrations {
 
     /** The scripts, in order; version = position + 1. */
-    static final List<String> SCRIPTS = List.of("db/V1__initial.sql");
+    static final List<String> SCRIPTS = List.of("db/V1__initial.sql", "db/V2__review.sql");
 
     private Migrations() {
     }
