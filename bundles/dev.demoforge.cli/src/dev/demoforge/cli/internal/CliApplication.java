@@ -28,10 +28,10 @@ public final class CliApplication implements IApplication {
             "episodes", Set.of(),
             "export", Set.of("format", "out", "episodes", "name", "options"),
             "bench", Set.of("cameras", "seconds"),
-            "quality", Set.of("episodes", "record", "seed", "parallel"),
+            "quality", Set.of("episodes", "record", "seed", "parallel", "operator"),
             "devices", DevicesCommand.VALUED);
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
-            "quality", Set.of("json", "report"), "devices", DevicesCommand.FLAGS);
+            "quality", Set.of("json", "report", "operators"), "devices", DevicesCommand.FLAGS);
     private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync"),
             "devices", DevicesCommand.SUBJECTS);
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
