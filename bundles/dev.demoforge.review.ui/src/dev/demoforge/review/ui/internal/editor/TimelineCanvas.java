@@ -18,7 +18,7 @@ import dev.demoforge.catalog.api.Trim;
 
 /**
  * The episode's timeline in seconds from its start (host time base): check reasons as coloured regions (red FAIL,
- * orange WARN) with their text as tooltip, the trimmed-away parts greyed, annotations as labelled bars, the
+ * yellow WARN, grey a passing check's note) with their text as tooltip, the trimmed-away parts greyed, annotations as labelled bars, the
  * cursor; a click or drag scrubs. UI thread only.
  */
 final class TimelineCanvas extends Canvas {
@@ -114,7 +114,8 @@ final class TimelineCanvas extends Canvas {
         int top = 2;
         for (EpisodeView.Region r : regions) {
             boolean fail = "FAIL".equals(r.verdict());
-            gc.setBackground(color(fail ? SWT.COLOR_RED : SWT.COLOR_DARK_YELLOW));
+            boolean warn = "WARN".equals(r.verdict());
+            gc.setBackground(color(fail ? SWT.COLOR_RED : warn ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_GRAY));
             int row = fail ? 0 : 1;
             gc.fillRectangle(x(r.start()), top + row * REGION_ROW, Math.max(2, x(r.end()) - x(r.start())),
                     REGION_ROW - 2);
