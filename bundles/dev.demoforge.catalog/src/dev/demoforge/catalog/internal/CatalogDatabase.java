@@ -122,6 +122,22 @@ public final class CatalogDatabase {
         }
     }
 
+    /** One INSERT into a table with an auto-increment key; call it inside {@link #inTransaction}. Returns the key. */
+    public synchronized long insert(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no generated key for: " + sql);
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
     /** One query; a failure becomes a {@link CatalogException} naming what. */
     public synchronized <T> List<T> query(String what, String sql, RowMapper<T> mapper, Object... args) {
         try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {

@@ -29,12 +29,12 @@ public final class CliApplication implements IApplication {
             "episodes", Set.of(),
             "export", Set.of("format", "out", "episodes", "name", "options"),
             "bench", Set.of("cameras", "seconds", "episodes"),
-            "quality", Set.of("episodes", "record", "seed", "parallel"),
+            "quality", Set.of("episodes", "record", "seed", "parallel", "operator"),
             "calibrate", Set.of("station", "seconds", "joints"),
             "devices", DevicesCommand.VALUED,
             "dataset", DatasetCommand.VALUED);
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
-            "quality", Set.of("json", "report"), "calibrate", Set.of("json"), "devices", DevicesCommand.FLAGS,
+            "quality", Set.of("json", "report", "operators"), "calibrate", Set.of("json"), "devices", DevicesCommand.FLAGS,
             "dataset", DatasetCommand.FLAGS);
     private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync", "export"),
             "calibrate", Set.of("latency"), "devices", DevicesCommand.SUBJECTS, "dataset", DatasetCommand.SUBJECTS);

@@ -51,6 +51,9 @@ final class QualityCommand {
 
     /** Runs the verb; returns the exit code (1 when some episode could not be checked). */
     int run(Arguments args) throws UsageException, IOException, InterruptedException {
+        if (args.flag("operators")) {
+            return new OperatorsCommand(services, out).run(args.text("operator", null), args.flag("json"));
+        }
         if (!args.flag("report") && (args.text("record", null) != null || args.text("seed", null) != null)) {
             throw new UsageException("--record and --seed go with --report");
         }

@@ -8,7 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -24,15 +28,17 @@ import dev.demoforge.quality.api.CheckResult;
 import dev.demoforge.quality.api.QualityCheck;
 import dev.demoforge.quality.api.Reason;
 import dev.demoforge.quality.api.Verdict;
+import dev.demoforge.timesync.TimeSyncService;
 
 /**
  * Recording health: every stream's achieved rate against its nominal rate, dropped samples (with the instants the
  * recorder noted them on {@value #DROPS_TOPIC}), and gaps (the recorder's notes on {@value #GAPS_TOPIC}: a stream
- * silent for more than five nominal periods, at least 100 ms).
+ * silent for more than five nominal periods, at least 100 ms), and the sync residuals of every device clock
+ * ({@link SyncResiduals}, when a {@link TimeSyncService} is installed).
  * Score = the lowest achieved/nominal ratio over the streams (1 = every stream at rate).
  * WARN below {@value #WARN_RATIO} of nominal, with any drop or gap; FAIL below {@value #FAIL_RATIO}, with more than
  * {@value #FAIL_DROP_FRACTION} of a stream's samples dropped, without camera frames, or when the recording stopped
- * on an error.
+ * on an error; residuals as {@link SyncResiduals} says.
  */
 @Component(service = QualityCheck.class)
 public final class RecordingHealthCheck implements QualityCheck {
@@ -43,6 +49,14 @@ public final class RecordingHealthCheck implements QualityCheck {
     static final String DROPS_TOPIC = "/recorder/drops";
     static final String GAPS_TOPIC = "/recorder/gaps";
     private static final int MAX_REASONS_PER_STREAM = 5;
+
+    private final TimeSyncService sync;
+
+    @Activate
+    public RecordingHealthCheck(@Reference(cardinality = ReferenceCardinality.OPTIONAL,
+            policyOption = ReferencePolicyOption.GREEDY) TimeSyncService sync) {
+        this.sync = sync;
+    }
 
     @Override
     public String id() {
@@ -95,6 +109,11 @@ public final class RecordingHealthCheck implements QualityCheck {
         if (!timed.isEmpty()) {
             verdict = worse(verdict, Verdict.WARN);
             reasons.addAll(timed);
+        }
+        if (sync != null) {
+            SyncResiduals.Result residuals = SyncResiduals.evaluate(episode, sync, end);
+            verdict = worse(verdict, residuals.verdict());
+            reasons.addAll(residuals.reasons());
         }
         return new CheckResult(id(), verdict, score, reasons);
     }

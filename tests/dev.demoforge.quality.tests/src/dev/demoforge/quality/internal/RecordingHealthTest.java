@@ -32,11 +32,16 @@ import dev.demoforge.episode.api.RecordingRequest;
 import dev.demoforge.quality.api.CheckResult;
 import dev.demoforge.quality.api.Reason;
 import dev.demoforge.quality.api.Verdict;
+import dev.demoforge.timesync.TimeSyncService;
 
-/** A device that goes silent mid-recording leaves a gap the health check reports at its time. */
+/**
+ * A device that goes silent mid-recording leaves a gap the health check reports at its time; a device clock whose
+ * samples often arrive late shows in the sync residuals.
+ */
 class RecordingHealthTest {
 
     private static final long STALL_MS = 600;
+    private static final long LATE_MS = 60;
 
     @TempDir
     Path workspace;
@@ -45,27 +50,43 @@ class RecordingHealthTest {
     private static volatile long silentFrom;
     private static volatile long silentTo;
 
-    @Test
-    void aSilentStretchOfAStreamIsReportedAtItsTime() throws Exception {
+    private EpisodeSummary record(List<DeviceConfig> devices) throws Exception {
         ServiceRegistration<DeviceDriverFactory> reg = FrameworkUtil.getBundle(getClass()).getBundleContext()
                 .registerService(DeviceDriverFactory.class, new TickerFactory(), new Hashtable<>());
-        EpisodeSummary summary;
         try {
             StationManager stations = OsgiServices.get(StationManager.class);
             Recorder recorder = OsgiServices.get(Recorder.class);
-            StationConfig config = new StationConfig("health", "test", List.of(
-                    new DeviceConfig("steady", "quality.ticker", Map.of()),
-                    new DeviceConfig("flaky", "quality.ticker", Map.of("stall", "true"))));
-            try (ConnectedStation station = stations.connect(config)) {
+            try (ConnectedStation station = stations.connect(new StationConfig("health", "test", devices))) {
                 Recording recording = recorder.start(station, new RecordingRequest(workspace, "t", "t", null, 1L));
                 Thread.sleep(2500);
-                summary = recording.stop();
+                return recording.stop();
             }
         } finally {
             reg.unregister();
         }
+    }
+
+    @Test
+    void lateSamplesOfADeviceClockShowInTheSyncResiduals() throws Exception {
+        EpisodeSummary summary = record(List.of(new DeviceConfig("steady", "quality.ticker", Map.of("clock", "true")),
+                new DeviceConfig("late", "quality.ticker", Map.of("clock", "true", "late", "true"))));
         var episode = OsgiServices.get(EpisodeStore.class).open(summary.directory());
-        CheckResult r = new RecordingHealthCheck().evaluate(episode);
+        CheckResult r = new RecordingHealthCheck(OsgiServices.get(TimeSyncService.class)).evaluate(episode);
+        List<Reason> sync = r.reasons().stream().filter(x -> x.text().startsWith("clock ")).toList();
+        assertEquals(1, sync.size(), r.reasons().toString());
+        assertTrue(sync.get(0).text().matches("clock \\S*late\\S*: samples arrived up to 6\\d\\.\\d ms \\(p99.*"),
+                sync.get(0).text());
+        assertEquals(Verdict.WARN, r.verdict(), r.reasons().toString());
+        CheckResult without = new RecordingHealthCheck(null).evaluate(episode);
+        assertTrue(without.reasons().stream().noneMatch(x -> x.text().startsWith("clock ")), "no service, no fit");
+    }
+
+    @Test
+    void aSilentStretchOfAStreamIsReportedAtItsTime() throws Exception {
+        EpisodeSummary summary = record(List.of(new DeviceConfig("steady", "quality.ticker", Map.of()),
+                new DeviceConfig("flaky", "quality.ticker", Map.of("stall", "true"))));
+        var episode = OsgiServices.get(EpisodeStore.class).open(summary.directory());
+        CheckResult r = new RecordingHealthCheck(OsgiServices.get(TimeSyncService.class)).evaluate(episode);
         assertEquals(Verdict.WARN, r.verdict(), r.reasons().toString());
         List<Reason> gaps = r.reasons().stream().filter(x -> x.text().contains("no samples for")).toList();
         assertEquals(1, gaps.size(), r.reasons().toString());
@@ -76,7 +97,11 @@ class RecordingHealthTest {
         assertEquals((silentTo - start) * 1e-9, gap.endSeconds(), 0.03, gap.toString());
     }
 
-    /** 100 Hz ticker; with property stall=true it is silent for {@value #STALL_MS} ms from 0.8 s. */
+    /**
+     * 100 Hz ticker; with property stall=true it is silent for {@value #STALL_MS} ms from 0.8 s; with clock=true it
+     * stamps device time on clock "clock-DEVICE" (host time + 1 s); with late=true as well, every 20th sample was
+     * taken {@value #LATE_MS} ms before it is published.
+     */
     private static final class TickerFactory implements DeviceDriverFactory {
         @Override
         public String driverId() {
@@ -91,6 +116,9 @@ class RecordingHealthTest {
         @Override
         public DeviceDriver create(DeviceConfig config) {
             boolean stall = Boolean.parseBoolean(config.property("stall", "false"));
+            boolean clock = Boolean.parseBoolean(config.property("clock", "false"));
+            boolean late = Boolean.parseBoolean(config.property("late", "false"));
+            String clockId = "clock-" + config.deviceId();
             return new DeviceDriver() {
                 private volatile Thread thread;
 
@@ -114,7 +142,9 @@ class RecordingHealthTest {
                                     silentFrom = last;
                                     silentTo = host;
                                 }
-                                context.publish("value", new VectorSample(host, Sample.NO_DEVICE_TIME, null,
+                                long device = host + 1_000_000_000L - (late && ms / 10 % 20 == 0 ? LATE_MS * 1_000_000 : 0);
+                                context.publish("value", clock ? new VectorSample(host, device, clockId,
+                                        new double[] {ms}) : new VectorSample(host, Sample.NO_DEVICE_TIME, null,
                                         new double[] {ms}));
                                 last = host;
                             }

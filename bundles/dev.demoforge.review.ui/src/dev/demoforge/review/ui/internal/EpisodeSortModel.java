@@ -6,7 +6,6 @@ import java.util.List;
 import org.eclipse.nebula.widgets.nattable.sort.ISortModel;
 import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
 
-import dev.demoforge.catalog.api.EpisodeRecord;
 
 /**
  * Sorts the table's backing list in place by one column (clicking a header cycles ascending, descending, none);
@@ -14,11 +13,11 @@ import dev.demoforge.catalog.api.EpisodeRecord;
  */
 final class EpisodeSortModel implements ISortModel {
 
-    private final List<EpisodeRecord> rows;
+    private final List<QueueRow> rows;
     private int column = -1;
     private SortDirectionEnum direction = SortDirectionEnum.NONE;
 
-    EpisodeSortModel(List<EpisodeRecord> rows) {
+    EpisodeSortModel(List<QueueRow> rows) {
         this.rows = rows;
     }
 
@@ -27,7 +26,7 @@ final class EpisodeSortModel implements ISortModel {
         if (column < 0 || direction == SortDirectionEnum.NONE) {
             rows.sort(EpisodeColumn.STARTED.comparator());
         } else {
-            Comparator<EpisodeRecord> order = EpisodeColumn.values()[column].comparator();
+            Comparator<QueueRow> order = EpisodeColumn.values()[column].comparator();
             rows.sort(direction == SortDirectionEnum.DESC ? order.reversed() : order);
         }
     }

@@ -6,6 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.services.EContextService;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -39,24 +44,39 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.nebula.widgets.nattable.grid.GridRegion;
+import org.eclipse.nebula.widgets.nattable.tooltip.NatTableContentTooltip;
+import org.eclipse.nebula.widgets.nattable.ui.matcher.MouseEventMatcher;
 
 import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.catalog.api.EpisodeQuery;
 import dev.demoforge.catalog.api.EpisodeRecord;
+import dev.demoforge.catalog.api.ReviewLog;
 import dev.demoforge.catalog.api.ReviewState;
+import dev.demoforge.review.ui.internal.editor.EpisodeEditorPart;
 import dev.demoforge.ui.UiEvents;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * The catalog's episodes in a NatTable (sortable by any column), with Refresh, Accept and Reject. Catalog calls run
- * in jobs; results come back through {@link UISynchronize} and are dropped if the part is gone. Reloads when the
- * capture session reports a new episode ({@link UiEvents#CATALOG_CHANGED}).
+ * The episode queue: the catalog's episodes with their check verdicts (severity icons like Eclipse markers), SPARC,
+ * review state and the checks' reasons (Problems column; full text as tooltip) in a NatTable, sortable by any
+ * column and filtered by words; Refresh, Accept and Reject; Enter or a double-click opens the episode in the
+ * editor (Enter is an e4 binding in {@value #KEYS_CONTEXT}, active while this part is). The visible order is the
+ * {@link ReviewQueue} the editor walks. Catalog calls run in jobs; results come
+ * back through {@link UISynchronize} and are dropped if the part is gone. Reloads when the catalog changes
+ * ({@link UiEvents#CATALOG_CHANGED}).
  */
 public final class EpisodesPart {
 
-    /** Widget data key naming a control ("episodes", "refresh", "accept", "reject", "summary"). */
+    /** Widget data key naming a control ("episodes", "filter", "refresh", "accept", "reject", "summary"). */
     public static final String CONTROL_KEY = "dev.demoforge.control";
+    /** The queue's binding context (Enter opens), active while this part is. */
+    public static final String KEYS_CONTEXT = "dev.demoforge.review.ui.context.queue";
+    /** The episode editor's part id. */
+    public static final String EDITOR_PART = "dev.demoforge.review.ui.part.editor";
 
     @Inject
     @Translation
@@ -68,12 +88,24 @@ public final class EpisodesPart {
     @Inject
     IEventBroker events;
 
+    @Inject
+    EPartService partService;
+
+    @Inject
+    @Optional
+    @Service
+    volatile ReviewLog reviewLog;
+
     private volatile Catalog catalog;
-    private final List<EpisodeRecord> rows = new ArrayList<>();
+    private final ReviewQueue queue = new ReviewQueue();
+    private final List<QueueRow> all = new ArrayList<>();
+    private final List<QueueRow> rows = new ArrayList<>();
     private final EpisodeSortModel sortModel = new EpisodeSortModel(rows);
+    private QueueStyle style;
+    private Text filter;
     private NatTable table;
     private SelectionLayer selection;
-    private RowSelectionProvider<EpisodeRecord> selectionProvider;
+    private RowSelectionProvider<QueueRow> selectionProvider;
     private Label summary;
 
     @Inject
@@ -86,11 +118,19 @@ public final class EpisodesPart {
     }
 
     @PostConstruct
-    public void create(Composite parent) {
+    public void create(Composite parent, MApplication application, MPart part) {
+        application.getContext().set(ReviewQueue.class, queue);
+        part.getContext().get(EContextService.class).activateContext(KEYS_CONTEXT);
         parent.setLayout(new GridLayout(1, false));
+        filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage(messages.filter);
+        filter.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        filter.setData(CONTROL_KEY, "filter");
+        filter.addListener(SWT.Modify, e -> applyFilter());
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(4, false));
+        bar.setLayout(new GridLayout(5, false));
+        button(bar, messages.open, "open").addListener(SWT.Selection, e -> openSelected());
         button(bar, messages.refresh, "refresh").addListener(SWT.Selection, e -> reload());
         button(bar, messages.accept, "accept").addListener(SWT.Selection, e -> review(ReviewState.ACCEPTED));
         button(bar, messages.reject, "reject").addListener(SWT.Selection, e -> review(ReviewState.REJECTED));
@@ -120,14 +160,14 @@ public final class EpisodesPart {
 
     private NatTable createTable(Composite parent) {
         EpisodeColumn[] columns = EpisodeColumn.values();
-        ListDataProvider<EpisodeRecord> body = new ListDataProvider<>(rows, new IColumnAccessor<>() {
+        ListDataProvider<QueueRow> body = new ListDataProvider<>(rows, new IColumnAccessor<>() {
             @Override
-            public Object getDataValue(EpisodeRecord episode, int column) {
+            public Object getDataValue(QueueRow episode, int column) {
                 return columns[column].text(episode);
             }
 
             @Override
-            public void setDataValue(EpisodeRecord episode, int column, Object value) {
+            public void setDataValue(QueueRow episode, int column, Object value) {
                 throw new UnsupportedOperationException("episodes are read-only here");
             }
 
@@ -144,7 +184,7 @@ public final class EpisodesPart {
                 Arrays.stream(columns).map(c -> c.title(messages)).toArray(String[]::new));
         DataLayer headerData = new DefaultColumnHeaderDataLayer(headers);
         ColumnHeaderLayer columnHeader = new ColumnHeaderLayer(headerData, viewport, selection);
-        SortHeaderLayer<EpisodeRecord> sortHeader = new SortHeaderLayer<>(columnHeader, sortModel);
+        SortHeaderLayer<QueueRow> sortHeader = new SortHeaderLayer<>(columnHeader, sortModel);
 
         DefaultRowHeaderDataProvider rowNumbers = new DefaultRowHeaderDataProvider(body);
         RowHeaderLayer rowHeader = new RowHeaderLayer(new DefaultRowHeaderDataLayer(rowNumbers), viewport, selection);
@@ -154,8 +194,14 @@ public final class EpisodesPart {
         NatTable natTable = new NatTable(parent, new GridLayer(viewport, sortHeader, rowHeader, corner), false);
         natTable.addConfiguration(new DefaultNatTableStyleConfiguration());
         natTable.addConfiguration(new SingleClickSortConfiguration());
+        style = new QueueStyle(parent.getDisplay(), rows);
+        bodyData.setConfigLabelAccumulator(style);
+        natTable.addConfiguration(style);
         natTable.configure();
-        int[] widths = { 200, 220, 90, 70, 150, 90, 70, 60, 90, 90 };
+        natTable.getUiBindingRegistry().registerFirstDoubleClickBinding(MouseEventMatcher.bodyLeftClick(SWT.NONE),
+                (t, e) -> openSelected());
+        new NatTableContentTooltip(natTable, GridRegion.BODY);
+        int[] widths = { 200, 70, 200, 80, 60, 140, 70, 60, 90, 320, 60, 50, 80 };
         for (EpisodeColumn column : columns) {
             bodyData.setColumnWidthByPosition(column.ordinal(), widths[column.ordinal()]);
         }
@@ -170,10 +216,13 @@ public final class EpisodesPart {
             summary.setText(messages.noCatalog);
             return;
         }
+        ReviewLog log = reviewLog;
         Job job = Job.create(messages.jobLoad, monitor -> {
-            List<EpisodeRecord> loaded;
+            List<QueueRow> loaded = new ArrayList<>();
             try {
-                loaded = theCatalog.episodes(EpisodeQuery.all());
+                for (EpisodeRecord e : theCatalog.episodes(EpisodeQuery.all())) {
+                    loaded.add(QueueRow.of(e, theCatalog.checks(e.id()), log != null && log.flagged(e.id())));
+                }
             } catch (RuntimeException e) {
                 sync.asyncExec(() -> showProblem(MessageFormat.format(messages.loadFailed, e.getMessage())));
                 return;
@@ -184,16 +233,52 @@ public final class EpisodesPart {
         job.schedule();
     }
 
-    private void show(List<EpisodeRecord> loaded) {
+    private void show(List<QueueRow> loaded) {
         if (table.isDisposed()) {
+            return;
+        }
+        List<String> chosen = selected().stream().map(r -> r.episode().id()).toList();
+        all.clear();
+        all.addAll(loaded);
+        applyFilter();
+        for (int i = 0; i < rows.size(); i++) {
+            if (chosen.contains(rows.get(i).episode().id())) {
+                selection.selectRow(0, i, false, true);
+            }
+        }
+    }
+
+    /** Shows the rows matching the filter in the sort order, and makes that order the queue. */
+    private void applyFilter() {
+        if (table == null || table.isDisposed()) {
             return;
         }
         selection.clear();
         rows.clear();
-        rows.addAll(loaded);
+        all.stream().filter(r -> r.matches(filter.getText())).forEach(rows::add);
         sortModel.apply();
+        queue.set(rows.stream().map(r -> r.episode().id()).toList());
         table.refresh();
         showSummary();
+    }
+
+    /** Opens the first selected episode in the episode editor (and activates it). UI thread. */
+    public void openSelected() {
+        List<QueueRow> chosen = selected();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        try {
+            MPart editor = partService.showPart(EDITOR_PART, PartState.ACTIVATE);
+            if (editor == null || !(editor.getObject() instanceof EpisodeEditorPart part)) {
+                showProblem(messages.noEditor + " (" + editor + ")");
+                return;
+            }
+            part.open(chosen.get(0).episode().id());
+        } catch (RuntimeException e) {
+            System.getLogger(getClass().getName()).log(System.Logger.Level.ERROR, "Opening the episode editor", e);
+            showProblem(messages.noEditor + " " + e);
+        }
     }
 
     private void showProblem(String text) {
@@ -213,18 +298,28 @@ public final class EpisodesPart {
         summary.getParent().layout();
     }
 
-    private List<EpisodeRecord> selected() {
-        List<EpisodeRecord> chosen = new ArrayList<>();
+    private List<QueueRow> selected() {
+        List<QueueRow> chosen = new ArrayList<>();
+        if (selectionProvider == null) {
+            return chosen;
+        }
         for (Object o : ((IStructuredSelection) selectionProvider.getSelection()).toList()) {
-            chosen.add((EpisodeRecord) o);
+            chosen.add((QueueRow) o);
         }
         return chosen;
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (style != null) {
+            style.dispose();
+        }
     }
 
     /** Records the decision for the selected episodes in a job, then reloads. */
     private void review(ReviewState decision) {
         Catalog theCatalog = catalog;
-        List<String> ids = selected().stream().map(EpisodeRecord::id).toList();
+        List<String> ids = selected().stream().map(r -> r.episode().id()).toList();
         if (theCatalog == null || ids.isEmpty()) {
             return;
         }

@@ -2,7 +2,13 @@ package dev.demoforge.review.ui.internal;
 
 /** User-facing strings of the Review perspective, from {@code OSGI-INF/l10n/bundle.properties} ({@code @Translation}). */
 public final class Messages {
+    public String columnVerdict;
     public String columnId;
+    public String columnSmoothness;
+    public String columnProblems;
+    public String filter;
+    public String open;
+    public String noEditor;
     public String columnTask;
     public String columnOperator;
     public String columnStation;
