@@ -134,8 +134,11 @@ class NetFtDriverTest {
         assertEquals(0.0, s.values()[2], 1e-6, "Fz biased away");
         assertTrue(r.driver.bias());
         r.driver.stop();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while ((!emu.commands.contains(Rdt.STOP) || emu.streaming()) && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the emulator's receive thread takes the datagram when it is next scheduled
+        }
         assertTrue(emu.commands.contains(Rdt.STOP), "stop command sent: " + emu.commands);
-        Thread.sleep(50);
         assertTrue(!emu.streaming(), "the sensor stopped streaming");
     }
 
