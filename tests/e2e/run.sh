@@ -25,7 +25,8 @@
 #   dataset         a saved dataset over the demo's episodes: create (query, seeded split), build, checked by
 #                   hyparquet (lerobot-check.mjs); edits (trim, relabel, delete) and a rebuild; a rebuild from the
 #                   first manifest after a new episode arrived is byte-identical; raw files keep their hashes;
-#                   robomimic masks per split read by h5py
+#                   robomimic masks per split read by h5py; an rlds build with a train/val split whose per-split
+#                   shards and episode counts rlds-check.py checks against the manifest
 # Prints one line per check and a closing "e2e: N passed, N failed"; exits non-zero if any failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -130,6 +131,25 @@ dataset_build() {  # needs the demo's workspace (3 accepted episodes)
     const masked = [...(r.masks.train || []), ...(r.masks.valid || [])];
     if (!r.masks.train || masked.length !== new Set(masked).size || (n && masked.length !== n)) { console.log(r.masks); process.exit(1) }' \
     "$ds/robomimic.json" || { echo "robomimic masks do not follow the split"; return 1; }
+  "$root/demoforge" dataset create demo-rlds --review accepted --split train=2,val=1 --seed 7 --format rlds \
+    --options shard_size_mb=1 "${ws[@]}" || return 1
+  "$root/demoforge" dataset build demo-rlds --out "$ds/rlds" "${ws[@]}" || return 1
+  # the manifest's splits ("train": "0:2", ...) become rlds-check.py's --expect-split NAME=EPISODES, in order
+  mapfile -t expect < <("$py" - "$ds/rlds/meta/demoforge_manifest.json" <<'PY'
+import json, sys
+splits = json.load(open(sys.argv[1]))['splits']
+if list(splits)[:2] != ['train', 'val']:
+    sys.exit(f'manifest splits {splits}, expected train and val')
+for name, run in splits.items():
+    start, end = (int(x) for x in run.split(':'))
+    print('--expect-split')
+    print(f'{name}={end - start}')
+PY
+  ) && [ "${#expect[@]}" -ge 4 ] || { echo "no train/val split in the rlds build's manifest"; return 1; }
+  "$py" "$root/tests/readers/rlds-check.py" "$(dirname "$(find "$ds/rlds" -name dataset_info.json)")" \
+    "${expect[@]}" >"$ds/rlds.json" || return 1
+  "$py" -c 'import json, sys; r = json.load(open(sys.argv[1])); print("rlds splits", {k: v["shardLengths"] for k, v in r["splits"].items()})' \
+    "$ds/rlds.json"
   "$root/demoforge" dataset list "${ws[@]}" || return 1
   after=$(cd "$work/ws/episodes" && find . -type f ! -name '.*' -path "./$ep/*" -exec sha256sum {} + | sort)
   [ "$(grep "/$ep/" <<<"$before")" = "$after" ] || { echo "raw files of $ep changed"; return 1; }

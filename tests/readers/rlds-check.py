@@ -2,10 +2,13 @@
 """Independent check of DemoForge's RLDS exports (TFDS layout, TFRecord shards) with Debian's python3-protobuf,
 python3-crcmod and numpy; images decoded with zlib (PNG) and ffmpeg (JPEG). No TensorFlow code is used.
 
-  rlds-check.py DIR [--dump EPISODE KEY ROW OUT.rgb]...
+  rlds-check.py DIR [--dump EPISODE KEY ROW OUT.rgb]... [--expect-split NAME=EPISODES]...
       DIR is <data_dir>/<name>/<version>. Checks against formats.md section 5:
-      - dataset_info.json: one entry per split, shardLengths = records per shard file, numBytes = total size,
-        shard files named <name>-<split>.tfrecord-XXXXX-of-YYYYY with X = 0..Y-1 and nothing else
+      - dataset_info.json: one entry per split (names unique: letters, digits, _ and -), per split shardLengths =
+        records per shard file, numBytes = total size of its shards, shard files named
+        <name>-<split>.tfrecord-XXXXX-of-YYYYY with X = 0..Y-1 (Y counted per split) and nothing else
+      - --expect-split: the splits are exactly the NAME=EPISODES given, in that order (episodes = sum of
+        shardLengths = records read)
       - every record's framing: both masked CRC-32Cs (length and data)
       - every record parses as tf.train.Example (descriptor built here from the message definitions, field
         numbers as in tensorflow/core/example/{example,feature}.proto)
@@ -16,7 +19,8 @@ python3-crcmod and numpy; images decoded with zlib (PNG) and ffmpeg (JPEG). No T
       --dump decodes one image to raw RGB24 (height x width x 3) in OUT.rgb (PNG: zlib + unfiltering here;
       JPEG: ffmpeg).
 
-Prints one JSON document (per episode: steps, text fields, every float step field as a flat list, image sizes and
+Prints one JSON document (per split: shards, shardLengths, numBytes, episodes and the episodes' file_path;
+per episode: its split, steps, text fields, every float step field as a flat list, image sizes and
 byte lengths). A violation prints "rlds-check: FAIL: ..." on stderr and exits 1.
 """
 import json
@@ -203,7 +207,7 @@ def decode_jpeg(data):
     return r.stdout
 
 
-def check(directory, dumps):
+def check(directory, dumps, expected_splits):
     info = json.load(open(os.path.join(directory, 'dataset_info.json')))
     features = json.load(open(os.path.join(directory, 'features.json')))
     name = info['name']
@@ -217,9 +221,14 @@ def check(directory, dumps):
     listed = set(f for f in os.listdir(directory) if f not in ('dataset_info.json', 'features.json'))
     report = {'name': name, 'version': info['version'], 'splits': {}, 'features': {
         k: {'kind': v[0], 'shape': v[1], 'dtype': v[2], 'step': v[3]} for k, v in spec.items()}, 'episodes': []}
+    names = [split['name'] for split in info['splits']]
+    need(len(names) == len(set(names)), f'split names repeat: {names}')
     for split in info['splits']:
+        need(re.fullmatch(r'[A-Za-z0-9_-]+', split['name']), f'split name {split["name"]!r}')
         lengths = [int(n) for n in split['shardLengths']]
         count = len(lengths)
+        need(count > 0, f'split {split["name"]}: no shards')
+        first = len(report['episodes'])
         need(split.get('filepathTemplate', '{DATASET}-{SPLIT}.{FILEFORMAT}-{SHARD_X_OF_Y}')
              == '{DATASET}-{SPLIT}.{FILEFORMAT}-{SHARD_X_OF_Y}', f'filepathTemplate {split.get("filepathTemplate")}')
         total = 0
@@ -233,13 +242,21 @@ def check(directory, dumps):
             for offset, data in records(path):
                 ex = Example()
                 ex.ParseFromString(data)
-                report['episodes'].append(episode(ex, spec, f'{fname} @ {offset}', dumps,
-                                                  len(report['episodes'])))
+                ep = episode(ex, spec, f'{fname} @ {offset}', dumps, len(report['episodes']))
+                ep['split'] = split['name']
+                report['episodes'].append(ep)
                 n += 1
             need(n == lengths[shard], f'{fname} holds {n} records, shardLengths says {lengths[shard]}')
         need(int(split['numBytes']) == total, f'split {split["name"]}: numBytes {split["numBytes"]}, files {total}')
-        report['splits'][split['name']] = {'shards': count, 'shardLengths': lengths, 'numBytes': total}
+        mine = report['episodes'][first:]
+        need(len(mine) == sum(lengths), f'split {split["name"]}: {len(mine)} records, shardLengths sum {sum(lengths)}')
+        report['splits'][split['name']] = {'shards': count, 'shardLengths': lengths, 'numBytes': total,
+                                           'episodes': len(mine), 'filePaths': [
+                                               e['text'].get('episode_metadata/file_path', [None])[0] for e in mine]}
     need(not listed, f'unexpected files in {directory}: {sorted(listed)}')
+    if expected_splits is not None:
+        got = [(n, report['splits'][n]['episodes']) for n in names]
+        need(got == expected_splits, f'splits {got}, expected {expected_splits}')
     return report
 
 
@@ -304,13 +321,18 @@ def main(argv):
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
-    dumps, rest = [], argv[2:]
-    while rest:
-        need(rest[0] == '--dump' and len(rest) >= 5, f'bad arguments {rest}')
-        dumps.append((int(rest[1]), rest[2], int(rest[3]), rest[4]))
-        rest = rest[5:]
+    dumps, expected, rest = [], None, argv[2:]
     try:
-        print(json.dumps(check(argv[1], dumps)))
+        while rest:
+            if rest[0] == '--expect-split' and len(rest) >= 2 and re.fullmatch(r'[A-Za-z0-9_-]+=\d+', rest[1]):
+                n, c = rest[1].split('=')
+                expected = (expected or []) + [(n, int(c))]
+                rest = rest[2:]
+                continue
+            need(rest[0] == '--dump' and len(rest) >= 5, f'bad arguments {rest}')
+            dumps.append((int(rest[1]), rest[2], int(rest[3]), rest[4]))
+            rest = rest[5:]
+        print(json.dumps(check(argv[1], dumps, expected)))
         return 0
     except Fail as e:
         print(f'rlds-check: FAIL: {e}', file=sys.stderr)

@@ -13,6 +13,7 @@ import java.util.List;
 import org.eclipse.core.runtime.IProgressMonitor;
 
 import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.EpisodeFrames;
 import dev.demoforge.export.api.FeatureSpec;
 
@@ -47,6 +48,11 @@ final class AlohaSession extends Hdf5Session {
             }
             h.attrString("/", "task", ep.task());
             h.attrString("/", "source_episode", ep.sourceId());
+            for (DatasetSplit split : spec.splits()) {
+                if (split.contains(index)) {
+                    h.attrString("/", "split", split.name());
+                }
+            }
             h.attrLong("/", "fps", spec.fps());
             h.attrStrings("/", "camera_names", videos.stream().map(Mapping::shortName).toList());
             h.group("/observations");

@@ -27,7 +27,8 @@ import dev.demoforge.export.support.ImageEncoder;
 import dev.demoforge.mcap.McapWriter;
 
 /**
- * Writes one episode as one MCAP file: a {@code demoforge_episode} metadata record, one channel per feature (topic
+ * Writes one episode as one MCAP file: a {@code demoforge_episode} metadata record (with {@code split} when the
+ * spec declares a split holding the episode), one channel per feature (topic
  * = the feature key with dots as slashes, e.g. {@code /observation/state}, {@code /observation/images/scene}), and
  * per row one message on every channel, row by row, so chunks cover short, ordered time ranges. Log and publish
  * time of row {@code i} = the message's own {@code timestamp} = {@code i / fps} s on the dataset timeline (ns, the
@@ -55,6 +56,8 @@ final class EpisodeMcap {
             meta.put("episode_index", Integer.toString(index));
             meta.put("source_episode", ep.sourceId());
             meta.put("task", ep.task() == null ? "" : ep.task());
+            spec.splits().stream().filter(sp -> sp.contains(index)).findFirst()
+                    .ifPresent(sp -> meta.put("split", sp.name()));
             meta.put("robot_type", spec.robotType() == null ? "" : spec.robotType());
             meta.put("fps", Integer.toString(spec.fps()));
             meta.put("frames", Integer.toString(n));

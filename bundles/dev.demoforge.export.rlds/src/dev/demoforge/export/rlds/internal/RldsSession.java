@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
 import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.EpisodeFrames;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
@@ -20,10 +21,13 @@ import dev.demoforge.export.support.ImageEncoder;
 import dev.demoforge.export.support.Staging;
 
 /**
- * One RLDS export. Each episode becomes one Example appended to the open shard; a shard is closed once it reaches
- * the shard size, so an episode is never split. Shards are written as {@code <name>-train.tfrecord-XXXXX} and renamed
- * to {@code ...-XXXXX-of-YYYYY} by {@link #finish} (the count is known only then), before the metadata is written and
- * the staging directory is published. Memory: one episode's Example (its vectors and encoded images). One thread.
+ * One RLDS export. Each episode becomes one Example appended to the open shard of its split ({@code train} when the
+ * spec declares no splits); a shard is closed once it reaches the shard size or the next episode belongs to another
+ * split, so an episode is never split and a shard holds one split. Splits are contiguous runs of episodes, so only
+ * one shard is open at a time. Shards are written as {@code <name>-<split>.tfrecord-XXXXX} and renamed to
+ * {@code ...-XXXXX-of-YYYYY} by {@link #finish} (each split's count is known only then), before the metadata is
+ * written and the staging directory is published. Memory: one episode's Example (its vectors and encoded images).
+ * One thread.
  */
 final class RldsSession implements ExportSession {
 
@@ -37,11 +41,9 @@ final class RldsSession implements ExportSession {
     private final RldsOptions options;
     private final String name;
     private final long startNanos = System.nanoTime();
-    private final List<Path> shards = new ArrayList<>();
-    private final List<Integer> shardLengths = new ArrayList<>();
+    private final List<SplitShards> splits = new ArrayList<>();
     private final ImageEncoder images;
     private TfRecordWriter shard;
-    private long shardBytesTotal;
     private int episodes;
     private long frames;
     private State state = State.OPEN;
@@ -75,16 +77,26 @@ final class RldsSession implements ExportSession {
                 throw new IOException("Episode '" + episode.sourceId() + "' has " + n
                         + " rows; an RLDS episode needs at least one step");
             }
+            String split = splitOf(episodes, episode.sourceId());
             long videos = spec.videoFeatures().size();
             m.beginTask("Episode " + episodes + " (" + episode.sourceId() + ")", (int) (n * videos + 1));
             Example example = EpisodeExample.build(episode, layout, images, m);
             if (m.isCanceled()) {
                 throw new OperationCanceledException();
             }
+            SplitShards current = splits.isEmpty() ? null : splits.getLast();
+            if (current == null || !current.name().equals(split)) {
+                if (shard != null) {
+                    closeShard();
+                }
+                current = new SplitShards(split);
+                splits.add(current);
+            }
             if (shard == null) {
-                Path file = versionDir.resolve(String.format("%s-train.tfrecord-%05d", name, shards.size()));
+                Path file = versionDir.resolve(String.format("%s-%s.tfrecord-%05d", name, split,
+                        current.files().size()));
                 shard = new TfRecordWriter(file);
-                shards.add(file);
+                current.files().add(file);
             }
             shard.write(example);
             m.worked(1);
@@ -101,10 +113,25 @@ final class RldsSession implements ExportSession {
         }
     }
 
+    /** The split of episode {@code index}: {@code train} without declared splits, else the one containing it. */
+    private String splitOf(int index, String sourceId) throws IOException {
+        if (spec.splits().isEmpty()) {
+            return TfdsMetadata.DEFAULT_SPLIT;
+        }
+        for (DatasetSplit s : spec.splits()) {
+            if (s.contains(index)) {
+                return s.name();
+            }
+        }
+        throw new IOException("Episode " + index + " ('" + sourceId + "') lies in none of the splits "
+                + spec.splits() + " of dataset '" + spec.name() + "'; an RLDS episode is stored in one split");
+    }
+
     private void closeShard() throws IOException {
         shard.close();
-        shardLengths.add(shard.records());
-        shardBytesTotal += shard.bytes();
+        SplitShards current = splits.getLast();
+        current.lengths().add(shard.records());
+        current.addBytes(shard.bytes());
         shard = null;
     }
 
@@ -120,18 +147,20 @@ final class RldsSession implements ExportSession {
             if (m.isCanceled()) {
                 throw new OperationCanceledException();
             }
+            spec.checkSplits(episodes);
             if (shard != null) {
                 closeShard();
             }
-            int count = shards.size();
-            for (int i = 0; i < count; i++) {
-                Path p = shards.get(i);
-                Files.move(p, p.resolveSibling(p.getFileName() + String.format("-of-%05d", count)));
+            for (SplitShards split : splits) {
+                int count = split.files().size();
+                for (Path p : split.files()) {
+                    Files.move(p, p.resolveSibling(p.getFileName() + String.format("-of-%05d", count)));
+                }
             }
             TfdsMetadata.write(versionDir.resolve("features.json"),
                     TfdsMetadata.features(layout, options.imageEncoding()));
             TfdsMetadata.write(versionDir.resolve("dataset_info.json"),
-                    TfdsMetadata.datasetInfo(name, options.version(), spec, shardLengths, shardBytesTotal));
+                    TfdsMetadata.datasetInfo(name, options.version(), spec, splits));
             m.worked(1);
             if (m.isCanceled()) {
                 throw new OperationCanceledException();

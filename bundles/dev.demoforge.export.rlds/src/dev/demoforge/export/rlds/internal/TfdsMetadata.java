@@ -27,6 +27,8 @@ final class TfdsMetadata {
     static final String TEXT = "tensorflow_datasets.core.features.text_feature.Text";
     /** The shard file name template TFDS records per split. */
     static final String FILEPATH_TEMPLATE = "{DATASET}-{SPLIT}.{FILEFORMAT}-{SHARD_X_OF_Y}";
+    /** The split every episode goes to when the spec declares none. */
+    static final String DEFAULT_SPLIT = "train";
 
     private TfdsMetadata() {
     }
@@ -62,9 +64,8 @@ final class TfdsMetadata {
         return dict(top);
     }
 
-    /** {@code dataset_info.json} of a dataset with one split, {@code train}. */
-    static JsonObject datasetInfo(String name, String version, DatasetSpec spec, List<Integer> shardLengths,
-            long splitBytes) {
+    /** {@code dataset_info.json} with one {@code splits} entry per split, in the order written. */
+    static JsonObject datasetInfo(String name, String version, DatasetSpec spec, List<SplitShards> splitShards) {
         JsonObject o = new JsonObject();
         o.addProperty("name", name);
         o.addProperty("version", version);
@@ -77,15 +78,17 @@ final class TfdsMetadata {
         JsonObject notes = new JsonObject();
         notes.addProperty(version, "Exported by DemoForge.");
         o.add("releaseNotes", notes);
-        JsonObject split = new JsonObject();
-        split.addProperty("name", "train");
-        split.addProperty("numBytes", Long.toString(splitBytes));
-        JsonArray lengths = new JsonArray();
-        shardLengths.forEach(n -> lengths.add(Integer.toString(n)));
-        split.add("shardLengths", lengths);
-        split.addProperty("filepathTemplate", FILEPATH_TEMPLATE);
         JsonArray splits = new JsonArray();
-        splits.add(split);
+        for (SplitShards s : splitShards) {
+            JsonObject split = new JsonObject();
+            split.addProperty("name", s.name());
+            split.addProperty("numBytes", Long.toString(s.bytes()));
+            JsonArray lengths = new JsonArray();
+            s.lengths().forEach(n -> lengths.add(Integer.toString(n)));
+            split.add("shardLengths", lengths);
+            split.addProperty("filepathTemplate", FILEPATH_TEMPLATE);
+            splits.add(split);
+        }
         o.add("splits", splits);
         return o;
     }

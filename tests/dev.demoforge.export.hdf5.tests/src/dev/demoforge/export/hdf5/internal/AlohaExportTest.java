@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.ExportResult;
 
 /** ALOHA/ACT episode files, read back by h5py and h5dump. */
@@ -74,11 +77,29 @@ class AlohaExportTest {
         assertEquals("bool", attrs.getAsJsonObject("sim").get("type").getAsString());
         assertFalse(attrs.getAsJsonObject("sim").get("value").getAsBoolean());
         assertFalse(attrs.has("compress"));
+        assertFalse(attrs.has("split"), "no split attribute without declared splits");
         assertEquals("str", attrs.getAsJsonObject("task").get("type").getAsString());
         assertEquals("open the drawer", attrs.getAsJsonObject("task").get("value").getAsString());
         assertEquals("synthetic-1", attrs.getAsJsonObject("source_episode").get("value").getAsString());
         assertEquals(30, attrs.getAsJsonObject("fps").get("value").getAsInt());
         assertEquals("[\"scene\",\"wrist\"]", attrs.getAsJsonObject("camera_names").get("value").toString());
+    }
+
+    @Test
+    void eachFileNamesItsDeclaredSplitInARootAttribute(@TempDir Path own) throws Exception {
+        Path split = own.resolve("aloha-split");
+        DatasetSpec spec = SyntheticEpisode.spec().withSplits(List.of(new DatasetSplit("train", 0, 1),
+                new DatasetSplit("val", 1, 2)));
+        Exports.run(ExporterService.aloha(), split, spec, Map.of(), 3, 2);
+        JsonObject r = Readers.check("aloha", split);
+        List<String> names = new ArrayList<>();
+        for (int e = 0; e < 2; e++) {
+            JsonObject attr = r.getAsJsonObject("files").getAsJsonObject("episode_" + e + ".hdf5")
+                    .getAsJsonObject("attrs").getAsJsonObject("split");
+            assertEquals("str", attr.get("type").getAsString());
+            names.add(attr.get("value").getAsString());
+        }
+        assertEquals(List.of("train", "val"), names);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.eclipse.core.runtime.NullProgressMonitor;
 
 import dev.demoforge.export.api.DatasetExporter;
+import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
 
@@ -20,7 +21,13 @@ final class Exports {
     /** Exports synthetic episodes of the given lengths (episode e uses colour e and task e % 2). */
     static ExportResult run(DatasetExporter exporter, Path out, Map<String, String> options, int... lengths)
             throws Exception {
-        try (ExportSession s = exporter.begin(out, SyntheticEpisode.spec(), options)) {
+        return run(exporter, out, SyntheticEpisode.spec(), options, lengths);
+    }
+
+    /** The same with another spec, e.g. one declaring splits. */
+    static ExportResult run(DatasetExporter exporter, Path out, DatasetSpec spec, Map<String, String> options,
+            int... lengths) throws Exception {
+        try (ExportSession s = exporter.begin(out, spec, options)) {
             for (int e = 0; e < lengths.length; e++) {
                 s.writeEpisode(new SyntheticEpisode(e, lengths[e], TASKS[e % 2]), new NullProgressMonitor());
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.demoforge.export.api.DatasetExporter;
+import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
 
@@ -33,12 +36,32 @@ class McapExportTest {
 
     static ExportResult export(DatasetExporter exporter, Path out, Map<String, String> options, int... lengths)
             throws Exception {
-        try (ExportSession s = exporter.begin(out, SyntheticEpisode.spec(), options)) {
+        return export(exporter, out, SyntheticEpisode.spec(), options, lengths);
+    }
+
+    static ExportResult export(DatasetExporter exporter, Path out, DatasetSpec spec, Map<String, String> options,
+            int... lengths) throws Exception {
+        try (ExportSession s = exporter.begin(out, spec, options)) {
             for (int e = 0; e < lengths.length; e++) {
                 s.writeEpisode(new SyntheticEpisode(e, lengths[e], TASKS[e % 2]), new NullProgressMonitor());
             }
             return s.finish(new NullProgressMonitor());
         }
+    }
+
+    @Test
+    void eachEpisodesMetadataRecordNamesItsDeclaredSplit() throws Exception {
+        Path out = tmp.resolve("mcap");
+        DatasetSpec spec = SyntheticEpisode.spec().withSplits(List.of(new DatasetSplit("train", 0, 2),
+                new DatasetSplit("val", 2, 3)));
+        export(ExporterService.mcap(), out, spec, Map.of(), 3, 2, 4);
+        List<String> splits = new ArrayList<>();
+        for (int e = 0; e < 3; e++) {
+            JsonObject report = McapReaders.check(out.resolve(String.format("episode_%06d.mcap", e)));
+            splits.add(report.getAsJsonObject("metadata").getAsJsonObject("demoforge_episode").get("split")
+                    .getAsString());
+        }
+        assertEquals(List.of("train", "train", "val"), splits);
     }
 
     @Test
@@ -64,6 +87,7 @@ class McapExportTest {
             JsonObject meta = report.getAsJsonObject("metadata").getAsJsonObject("demoforge_episode");
             assertEquals(TASKS[e % 2], meta.get("task").getAsString());
             assertEquals("synthetic-" + e, meta.get("source_episode").getAsString());
+            assertTrue(!meta.has("split"), "no split without declared splits");
             JsonObject scene = topics.getAsJsonObject("/observation/images/scene");
             assertEquals("foxglove.CompressedImage", scene.get("schema").getAsString());
             assertEquals("protobuf", scene.get("messageEncoding").getAsString());

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import dev.demoforge.export.api.DatasetExporter;
+import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
 
@@ -30,7 +33,12 @@ class RldsExportTest {
 
     static ExportResult export(DatasetExporter exporter, Path out, Map<String, String> options, int... lengths)
             throws Exception {
-        try (ExportSession s = exporter.begin(out, SyntheticEpisode.spec(), options)) {
+        return export(exporter, out, SyntheticEpisode.spec(), options, lengths);
+    }
+
+    static ExportResult export(DatasetExporter exporter, Path out, DatasetSpec spec, Map<String, String> options,
+            int... lengths) throws Exception {
+        try (ExportSession s = exporter.begin(out, spec, options)) {
             for (int e = 0; e < lengths.length; e++) {
                 s.writeEpisode(new SyntheticEpisode(e, lengths[e], TASKS[e % 2]), new NullProgressMonitor());
             }
@@ -113,6 +121,43 @@ class RldsExportTest {
         assertTrue(meanAbsDiff(rgb, SyntheticEpisode.frame(1, 17, 640, 480)) > 20 * Math.max(error, 0.5),
                 "and in RGB order, not BGR");
         assertTrue(r.bytes() > 2_500_000, "four episodes of 80 steps: " + r.bytes() + " bytes");
+    }
+
+    @Test
+    void declaredSplitsGetTheirOwnShardSetsAndDatasetInfoEntries() throws Exception {
+        Path out = tmp.resolve("data");
+        DatasetSpec spec = SyntheticEpisode.spec().withSplits(List.of(new DatasetSplit("train", 0, 3),
+                new DatasetSplit("val", 3, 5)));
+        export(ExporterService.rlds(), out, spec, Map.of("shard_size_mb", "1"), 80, 80, 80, 6, 7);
+        Path dir = out.resolve("synthetic/1.0.0");
+        JsonObject report = RldsReader.check(dir, "--expect-split", "train=3", "--expect-split", "val=2");
+        JsonObject splits = report.getAsJsonObject("splits");
+        assertEquals(List.of("train", "val"), List.copyOf(splits.keySet()));
+        JsonObject train = splits.getAsJsonObject("train");
+        int trainShards = train.get("shards").getAsInt();
+        assertTrue(trainShards >= 2, "three 80-step episodes fill more than one 1 MB shard: " + train);
+        assertEquals(3, ints(train.getAsJsonArray("shardLengths")).stream().mapToInt(Integer::intValue).sum());
+        assertEquals(List.of("synthetic-0", "synthetic-1", "synthetic-2"), strings(train.getAsJsonArray("filePaths")));
+        JsonObject val = splits.getAsJsonObject("val");
+        assertEquals(List.of(2), ints(val.getAsJsonArray("shardLengths")),
+                "the last train shard is closed at the split boundary; val starts its own shard 0");
+        assertEquals(List.of("synthetic-3", "synthetic-4"), strings(val.getAsJsonArray("filePaths")));
+        assertEquals(Files.size(dir.resolve("synthetic-val.tfrecord-00000-of-00001")), val.get("numBytes").getAsLong());
+        assertTrue(Files.isRegularFile(dir.resolve(String.format("synthetic-train.tfrecord-%05d-of-%05d",
+                trainShards - 1, trainShards))));
+        JsonObject info = JsonParser.parseString(Files.readString(dir.resolve("dataset_info.json")))
+                .getAsJsonObject();
+        JsonObject valInfo = info.getAsJsonArray("splits").get(1).getAsJsonObject();
+        assertEquals("val", valInfo.get("name").getAsString());
+        assertEquals("2", valInfo.getAsJsonArray("shardLengths").get(0).getAsString(), "int64 as a string");
+        assertEquals(TfdsMetadata.FILEPATH_TEMPLATE, valInfo.get("filepathTemplate").getAsString());
+        JsonArray episodes = report.getAsJsonArray("episodes");
+        assertEquals("val", episodes.get(4).getAsJsonObject().get("split").getAsString());
+        assertEquals(7, episodes.get(4).getAsJsonObject().get("steps").getAsInt());
+    }
+
+    static List<String> strings(JsonArray a) {
+        return a.asList().stream().map(e -> e.getAsString()).toList();
     }
 
     static double meanAbsDiff(byte[] a, byte[] b) {

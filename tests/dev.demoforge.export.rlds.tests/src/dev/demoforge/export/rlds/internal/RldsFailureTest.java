@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.demoforge.export.api.DatasetSpec;
+import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.OptionSpec;
 import dev.demoforge.export.api.FeatureKind;
@@ -75,6 +77,31 @@ class RldsFailureTest {
             assertThrows(OperationCanceledException.class, () -> s.writeEpisode(new SyntheticEpisode(1, 4, "t"),
                     cancelled));
             assertThrows(IllegalStateException.class, () -> s.finish(new NullProgressMonitor()));
+        }
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "no output and no staging directory");
+        }
+    }
+
+    @Test
+    void anEpisodeOutsideEverySplitOrASplitPastTheLastEpisodeFailsAndLeavesNothing() throws Exception {
+        Path out = tmp.resolve("data");
+        DatasetSpec gap = SyntheticEpisode.spec().withSplits(List.of(new DatasetSplit("train", 0, 1),
+                new DatasetSplit("val", 2, 3)));
+        try (ExportSession s = ExporterService.rlds().begin(out, gap, Map.of())) {
+            s.writeEpisode(new SyntheticEpisode(0, 2, "t"), new NullProgressMonitor());
+            String message = assertThrows(IOException.class, () -> s.writeEpisode(new SyntheticEpisode(1, 2, "t"),
+                    new NullProgressMonitor())).getMessage();
+            assertTrue(message.contains("Episode 1 ('synthetic-1') lies in none of the splits"), message);
+        }
+        DatasetSpec tooLong = SyntheticEpisode.spec().withSplits(List.of(new DatasetSplit("train", 0, 1),
+                new DatasetSplit("val", 1, 4)));
+        try (ExportSession s = ExporterService.rlds().begin(out, tooLong, Map.of())) {
+            s.writeEpisode(new SyntheticEpisode(0, 2, "t"), new NullProgressMonitor());
+            s.writeEpisode(new SyntheticEpisode(1, 2, "t"), new NullProgressMonitor());
+            String message = assertThrows(IllegalStateException.class, () -> s.finish(new NullProgressMonitor()))
+                    .getMessage();
+            assertTrue(message.contains("split 'val' ends at episode 4 but only 2 episodes were written"), message);
         }
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.toList(), "no output and no staging directory");
