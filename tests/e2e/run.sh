@@ -245,9 +245,13 @@ serial_bus() {  # serial_bus DIR KIND SERVO... : socat pty pair in DIR, emulator
     [ -e "$dir/tty-host" ] && [ -e "$dir/tty-device" ] && break
     sleep 0.05
   done
-  python3 "$root/tests/e2e/servo_emulator.py" "$kind" "$dir/tty-device" "$@" &
+  rm -f "$dir/ready"
+  python3 "$root/tests/e2e/servo_emulator.py" "$kind" "$dir/tty-device" "--ready=$dir/ready" "$@" &
   bus_pids="$bus_pids $!"
-  sleep 0.3
+  for i in $(seq 1 200); do  # the emulator touches ready once its end of the pair is open and raw
+    [ -e "$dir/ready" ] && break
+    sleep 0.05
+  done
 }
 
 devices_list() {

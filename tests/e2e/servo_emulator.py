@@ -213,12 +213,15 @@ class Feetech:
 def main():
     global SWING, LOG
     args = []
+    ready = None
     for arg in sys.argv[1:]:
         if arg.startswith("--swing="):
             counts, hz = arg[len("--swing="):].split(":")
             SWING = (float(counts), float(hz))
         elif arg.startswith("--log="):
             LOG = open(arg[len("--log="):], "a")
+        elif arg.startswith("--ready="):
+            ready = arg[len("--ready="):]
         else:
             args.append(arg)
     kind, port = args[0], args[1]
@@ -229,6 +232,8 @@ def main():
     attrs = termios.tcgetattr(fd)
     attrs[6][termios.VMIN], attrs[6][termios.VTIME] = 1, 0
     termios.tcsetattr(fd, termios.TCSANOW, attrs)
+    if ready:
+        open(ready, "w").close()
     buf = bytearray()
     while True:
         data = os.read(fd, 1024)
