@@ -21,6 +21,8 @@
 #   devices-probe-camera  devices probe --driver camera on a file written by ffmpeg: negotiated format, frame times
 #   driver-sdk      examples/driver-template built offline against the product's p2 repository (SDK feature), its
 #                   conformance tests run, its repository installed with ./demoforge install (tests/e2e/driver-template.sh)
+#   stations-calibrate-save  calibrate latency --save copies the built-in sim station into the catalog with the
+#                   estimated timesync.latency_ns of each camera; stations list/show then report the saved copy
 #   bad-input       bad verbs, options, formats and paths give a clear message and exit code 2
 #   dataset         a saved dataset over the demo's episodes: create (query, seeded split), build, checked by
 #                   hyparquet (lerobot-check.mjs); edits (trim, relabel, delete) and a rebuild; a rebuild from the
@@ -254,6 +256,27 @@ serial_bus() {  # serial_bus DIR KIND SERVO... : socat pty pair in DIR, emulator
   done
 }
 
+stations_calibrate_save() {
+  local ws=(--workspace "$work/ws-stations") before after
+  before=$("$root/demoforge" stations list --json "${ws[@]}" 2>&1) || { echo "$before"; return 1; }
+  "$root/demoforge" calibrate latency --station sim --seconds 6 --save "${ws[@]}" || return 1
+  after=$("$root/demoforge" stations show sim --json "${ws[@]}" 2>&1) || { echo "$after"; return 1; }
+  "$root/demoforge" stations list "${ws[@]}" || return 1
+  echo "$after"
+  python3 -c 'import json, sys
+before, after = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+sim = [r for r in before if r["id"] == "sim"]
+assert sim and not sim[0]["saved"] and sim[0]["built_in"], before
+cams = {d["deviceId"]: d["properties"] for d in after["devices"] if d["driverId"] == "sim.camera"}
+assert set(cams) == {"cam_scene", "cam_wrist"}, after
+for name, p in cams.items():
+    ns = int(p["timesync.latency_ns"])
+    assert 5_000_000 <= ns <= 60_000_000, (name, ns)
+    assert p["view"] in ("scene", "wrist"), p
+assert [d["deviceId"] for d in after["devices"]] == ["arm", "leader", "cam_scene", "cam_wrist", "ft"], after' \
+    "$before" "$after"
+}
+
 devices_list() {
   local dir="$work/list" out
   serial_bus "$dir" dynamixel 1:1060:2048
@@ -402,6 +425,7 @@ check rlds-mcap rlds_mcap_exports
 check dataset dataset_build
 check kill-recovery kill_recovery
 check disk-full disk_full
+check stations-calibrate-save stations_calibrate_save
 check devices-list devices_list
 check devices-probe-dynamixel devices_probe_dynamixel
 check devices-probe-feetech devices_probe_feetech

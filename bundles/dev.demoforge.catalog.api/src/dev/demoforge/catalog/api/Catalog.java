@@ -19,9 +19,20 @@ public interface Catalog {
     /** Schema version after migrations. */
     int schemaVersion();
 
+    /** Inserts or replaces a station with its devices (their order is kept). */
     void putStation(StationConfig station);
 
     List<String> stationIds();
+
+    /** A saved station with its devices in the order they were saved, empty when there is none with that id. */
+    Optional<StationConfig> station(String id);
+
+    /**
+     * Deletes a saved station and its devices; sessions and episodes that name it keep the id.
+     *
+     * @return whether there was one
+     */
+    boolean deleteStation(String id);
 
     SessionRecord openSession(String operator, String stationId, String task, String sceneNotes);
 

@@ -4,6 +4,7 @@ import static dev.demoforge.catalog.internal.CatalogDatabase.instant;
 import static dev.demoforge.catalog.internal.CatalogDatabase.now;
 import static dev.demoforge.catalog.internal.CatalogDatabase.time;
 
+import java.lang.reflect.Type;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
 
 import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.catalog.api.CheckRecord;
@@ -57,9 +59,11 @@ public final class JdbcCatalog implements Catalog {
             db.update("MERGE INTO station (id, robot_type, updated_at) KEY (id) VALUES (?, ?, ?)", station.id(),
                     station.robotType(), now());
             db.update("DELETE FROM device WHERE station_id = ?", station.id());
+            int order = 0;
             for (DeviceConfig device : station.devices()) {
-                db.update("INSERT INTO device (station_id, device_id, driver_id, properties_json) VALUES (?, ?, ?, ?)",
-                        station.id(), device.deviceId(), device.driverId(), GSON.toJson(device.properties()));
+                db.update("INSERT INTO device (station_id, device_id, driver_id, properties_json, display_order)"
+                        + " VALUES (?, ?, ?, ?, ?)", station.id(), device.deviceId(), device.driverId(),
+                        GSON.toJson(device.properties()), order++);
             }
         });
     }
@@ -67,6 +71,32 @@ public final class JdbcCatalog implements Catalog {
     @Override
     public List<String> stationIds() {
         return db.query("listing stations", "SELECT id FROM station ORDER BY id", rs -> rs.getString(1));
+    }
+
+    @Override
+    public Optional<StationConfig> station(String id) {
+        List<String> robotType = db.query("reading station " + id, "SELECT robot_type FROM station WHERE id = ?",
+                rs -> rs.getString(1), id);
+        if (robotType.isEmpty()) {
+            return Optional.empty();
+        }
+        Type propertiesType = new TypeToken<Map<String, String>>() { }.getType();
+        List<DeviceConfig> devices = db.query("reading the devices of station " + id,
+                "SELECT device_id, driver_id, properties_json FROM device WHERE station_id = ?"
+                        + " ORDER BY display_order, device_id",
+                rs -> new DeviceConfig(rs.getString(1), rs.getString(2),
+                        GSON.<Map<String, String>>fromJson(rs.getString(3), propertiesType)), id);
+        return Optional.of(new StationConfig(id, robotType.get(0) == null ? "" : robotType.get(0), devices));
+    }
+
+    @Override
+    public boolean deleteStation(String id) {
+        boolean[] found = new boolean[1];
+        db.inTransaction("deleting station " + id, () -> {
+            db.update("DELETE FROM device WHERE station_id = ?", id);
+            found[0] = db.update("DELETE FROM station WHERE id = ?", id) > 0;
+        });
+        return found[0];
     }
 
     @Override

@@ -19,7 +19,7 @@ final class Migrations {
 
     /** The scripts, in order; version = position + 1. */
     static final List<String> SCRIPTS = List.of("db/V1__initial.sql", "db/V2__review.sql", "db/V3__capture.sql",
-            "db/V4__datasets.sql");
+            "db/V4__datasets.sql", "db/V5__stations.sql");
 
     private Migrations() {
     }

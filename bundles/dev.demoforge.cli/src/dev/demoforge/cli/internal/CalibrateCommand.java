@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.dataset.CalibrationSteps;
 import dev.demoforge.dataset.LatencyCalibration;
 import dev.demoforge.dataset.LatencyEstimate;
@@ -53,15 +54,15 @@ final class CalibrateCommand {
         this.out = out;
     }
 
-    void latency(String stationId, double seconds, String joints, boolean json)
+    void latency(String stationId, double seconds, String joints, boolean json, boolean save)
             throws IOException, InterruptedException, UsageException {
         if (seconds < 4) {
             throw new UsageException("calibrate latency needs --seconds of at least 4 (motion to correlate)");
         }
         String jointTopic = joints;
         StationManager stations = services.get(StationManager.class);
-        StationConfig config = stations.station(stationId).orElseThrow(() -> new UsageException("No station '"
-                + stationId + "'. Stations: " + stations.stations().stream().map(StationConfig::id).toList()));
+        Catalog catalog = services.get(Catalog.class);
+        StationConfig config = SavedStations.resolve(catalog, stations, stationId);
         Path root = Files.createDirectories(workspace.root().resolve("calibration"));
         if (!json) {
             out.printf("Recording %.0f s of station %s: move the arm in view of every camera...%n", seconds, stationId);
@@ -107,6 +108,9 @@ final class CalibrateCommand {
                 }
             }
             print(stationId, episode, estimates, json);
+            if (save) {
+                save(catalog, config, episode, estimates, json);
+            }
         } finally {
             delete(summary.directory());
         }
@@ -162,10 +166,28 @@ final class CalibrateCommand {
         out.println();
         out.println("Device properties to set (station configuration):");
         for (LatencyEstimate e : estimates) {
-            String device = episode.manifest().streams().stream().filter(s -> s.topic().equals(e.cameraTopic()))
-                    .findFirst().orElseThrow().deviceId();
-            out.printf("  %s: %s=%d%n", device, TimeSyncService.LATENCY_PROPERTY, e.latencyNs());
+            out.printf("  %s: %s=%d%n", deviceOf(episode, e), TimeSyncService.LATENCY_PROPERTY, e.latencyNs());
         }
+    }
+
+    /** Writes the estimated latencies into the camera devices of the station and saves it in the catalog. */
+    private void save(Catalog catalog, StationConfig config, RawEpisode episode, List<LatencyEstimate> estimates,
+            boolean json) {
+        Map<String, String> latencies = new LinkedHashMap<>();
+        for (LatencyEstimate e : estimates) {
+            latencies.put(deviceOf(episode, e), Long.toString(e.latencyNs()));
+        }
+        boolean wasSaved = catalog.station(config.id()).isPresent();
+        catalog.putStation(SavedStations.withProperty(config, TimeSyncService.LATENCY_PROPERTY, latencies));
+        if (!json) {
+            out.printf("Saved %s of %s into station %s in the catalog%s.%n", TimeSyncService.LATENCY_PROPERTY,
+                    latencies.keySet(), config.id(), wasSaved ? "" : " (first saved copy of the built-in station)");
+        }
+    }
+
+    private static String deviceOf(RawEpisode episode, LatencyEstimate e) {
+        return episode.manifest().streams().stream().filter(s -> s.topic().equals(e.cameraTopic())).findFirst()
+                .orElseThrow().deviceId();
     }
 
     private static void delete(Path dir) throws IOException {

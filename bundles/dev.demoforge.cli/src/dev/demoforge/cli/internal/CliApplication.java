@@ -12,6 +12,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 
 import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.catalog.api.ReviewState;
+import dev.demoforge.device.api.StationManager;
 import dev.demoforge.episode.api.EpisodeStore;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.quality.api.Verdict;
@@ -32,13 +33,16 @@ public final class CliApplication implements IApplication {
             "quality", Set.of("episodes", "record", "seed", "parallel", "operator"),
             "calibrate", Set.of("station", "seconds", "joints"),
             "devices", DevicesCommand.VALUED,
-            "dataset", DatasetCommand.VALUED);
+            "dataset", DatasetCommand.VALUED,
+            "stations", Set.of());
     private static final Map<String, Set<String>> FLAGS = Map.of("episodes", Set.of("json"), "bench", Set.of("json"),
-            "quality", Set.of("json", "report", "operators"), "calibrate", Set.of("json"), "devices", DevicesCommand.FLAGS,
+            "quality", Set.of("json", "report", "operators"), "calibrate", Set.of("json", "save"), "devices", DevicesCommand.FLAGS,
+            "stations", StationsCommand.FLAGS,
             "dataset", DatasetCommand.FLAGS);
     private static final Map<String, Set<String>> SUBJECTS = Map.of("bench", Set.of("recorder", "sync", "export"),
-            "calibrate", Set.of("latency"), "devices", DevicesCommand.SUBJECTS, "dataset", DatasetCommand.SUBJECTS);
-    private static final Set<String> WITH_OPERANDS = Set.of("dataset");
+            "calibrate", Set.of("latency"), "devices", DevicesCommand.SUBJECTS, "dataset", DatasetCommand.SUBJECTS,
+            "stations", StationsCommand.SUBJECTS);
+    private static final Set<String> WITH_OPERANDS = Set.of("dataset", "stations");
     private static final String DEMO_TASK = "Pick up the cube and place it in the bin.";
 
     private final PrintStream out = System.out;
@@ -53,7 +57,8 @@ public final class CliApplication implements IApplication {
         } catch (UsageException e) {
             System.err.println("demoforge: " + e.getMessage());
             System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync|export"
-                    + "|calibrate latency|devices list|probe|dataset create|build|rebuild|list|show|edit [options]"
+                    + "|calibrate latency|devices list|probe|dataset create|build|rebuild|list|show|edit"
+                    + "|stations list|show [options]"
                     + "   (see README.md)");
             return 2;
         } catch (InterruptedException e) {
@@ -105,7 +110,9 @@ public final class CliApplication implements IApplication {
                 return new QualityCommand(services, workspace, out).run(args);
             }
             case "calibrate" -> new CalibrateCommand(services, workspace, out).latency(args.text("station", "sim"),
-                    args.positiveDouble("seconds", 10), args.text("joints", null), args.flag("json"));
+                    args.positiveDouble("seconds", 10), args.text("joints", null), args.flag("json"),
+                    args.flag("save"));
+            case "stations" -> new StationsCommand(catalog, services.get(StationManager.class), out).run(args);
             case "dataset" -> {
                 return new DatasetCommand(services, out).run(args);
             }

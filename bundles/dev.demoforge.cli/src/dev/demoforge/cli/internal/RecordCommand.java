@@ -54,9 +54,8 @@ final class RecordCommand {
     List<Recorded> record(String stationId, String task, String operator, int count, double seconds, Long firstSeed)
             throws IOException, UsageException, InterruptedException {
         StationManager stations = services.get(StationManager.class);
-        StationConfig config = stations.station(stationId).orElseThrow(() -> new UsageException("No station '"
-                + stationId + "'. Stations: " + stations.stations().stream().map(StationConfig::id).toList()));
         Catalog catalog = services.get(Catalog.class);
+        StationConfig config = SavedStations.resolve(catalog, stations, stationId);
         Recorder recorder = services.get(Recorder.class);
         QualityService quality = services.get(QualityService.class);
         EpisodeStore store = services.get(EpisodeStore.class);

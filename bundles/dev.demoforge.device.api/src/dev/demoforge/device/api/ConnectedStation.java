@@ -25,6 +25,26 @@ public interface ConnectedStation extends AutoCloseable {
 
     void removeSink(SampleSink sink);
 
+    /**
+     * Stops one device's driver through the guard (at most its stop time limit); the device keeps its handle and
+     * reports OFFLINE "disconnected" (or FAILED when the stop failed); the other devices go on. Does nothing when
+     * the device is not running. Blocks: call it off the UI thread.
+     *
+     * @throws IllegalArgumentException naming the device when the station has none with that id
+     * @since 0.3
+     */
+    void disconnect(String deviceId);
+
+    /**
+     * Starts a disconnected device's driver again through the guard (at most its start time limit; drivers may be
+     * started again after a stop, which the driver conformance kit checks). Does nothing when it is running or its
+     * driver could not be created. Blocks: call it off the UI thread.
+     *
+     * @throws IllegalArgumentException naming the device when the station has none with that id
+     * @since 0.3
+     */
+    void reconnect(String deviceId);
+
     @Override
     void close();
 }

@@ -51,6 +51,32 @@ final class ConnectedStationImpl implements ConnectedStation {
     }
 
     @Override
+    public void disconnect(String deviceId) {
+        GuardedDevice device = find(deviceId);
+        synchronized (this) {
+            if (!closed) {
+                device.stop(guard);
+            }
+        }
+    }
+
+    @Override
+    public void reconnect(String deviceId) {
+        GuardedDevice device = find(deviceId);
+        synchronized (this) {
+            if (!closed && !device.isRunning()) {
+                device.start(guard);
+            }
+        }
+    }
+
+    private GuardedDevice find(String deviceId) {
+        return devices.stream().filter(d -> d.config().deviceId().equals(deviceId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Station " + config.id() + " has no device '"
+                        + deviceId + "'; devices: " + devices.stream().map(d -> d.config().deviceId()).toList()));
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;

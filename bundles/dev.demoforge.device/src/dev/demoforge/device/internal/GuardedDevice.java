@@ -71,6 +71,11 @@ final class GuardedDevice implements DeviceHandle, DeviceContext {
         }
     }
 
+    /** Whether the driver was started and not stopped since. */
+    boolean isRunning() {
+        return running;
+    }
+
     void stop(DriverGuard guard) {
         if (driver == null || !running) {
             return;

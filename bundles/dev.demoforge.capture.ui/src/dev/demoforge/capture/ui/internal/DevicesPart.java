@@ -7,22 +7,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.device.api.ConnectedStation;
 import dev.demoforge.device.api.DeviceHandle;
 import dev.demoforge.device.api.DeviceStatus;
 import dev.demoforge.device.api.StreamSpec;
 import dev.demoforge.device.api.StreamStats;
+import dev.demoforge.device.api.settings.DriverSettingsService;
 import dev.demoforge.episode.api.EpisodeSummary;
 import dev.demoforge.episode.api.RecordedStream;
 import dev.demoforge.episode.api.Recording;
@@ -34,7 +39,8 @@ import jakarta.inject.Inject;
  * The devices of the connected station, one row per stream: device, driver, status with its reason, stream, achieved
  * rate, samples and drops. Repainted at {@value #REFRESH_MILLIS} ms intervals from the handles' live figures (a
  * snapshot per tick, never one UI update per sample). Drops come from the recorder's queues: the running recording's,
- * else the last episode's.
+ * else the last episode's. Below the list, the {@link StationEditor}: Disconnect / Reconnect and the settings form of
+ * the selected device, and Save station.
  */
 public final class DevicesPart {
 
@@ -56,12 +62,32 @@ public final class DevicesPart {
     CaptureSession session;
 
     private Table table;
+    private StationEditor editor;
+    private DriverSettingsService settings;
+    private Catalog catalog;
     private final Runnable refresh = this::refresh;
+
+    @Inject
+    void settings(@Optional @Service DriverSettingsService service) {
+        settings = service;
+        if (editor != null) {
+            editor.setSettingsService(service);
+        }
+    }
+
+    @Inject
+    void catalog(@Optional @Service Catalog service) {
+        catalog = service;
+        if (editor != null) {
+            editor.setCatalog(service);
+        }
+    }
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new FillLayout());
+        parent.setLayout(new GridLayout(1, false));
         table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         String[] titles = { messages.columnDevice, messages.columnDriver, messages.columnStatus,
@@ -73,6 +99,14 @@ public final class DevicesPart {
             column.setWidth(widths[i]);
             column.setData(COLUMN_KEY, COLUMNS.get(i));
         }
+        editor = new StationEditor(parent, messages, () -> session.state().station());
+        editor.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
+        editor.setSettingsService(settings);
+        editor.setCatalog(catalog);
+        table.addListener(SWT.Selection, e -> {
+            int row = table.getSelectionIndex();
+            editor.select(row < 0 ? null : table.getItem(row).getText(0));
+        });
         refresh();
     }
 
@@ -100,6 +134,7 @@ public final class DevicesPart {
             }
             item.setForeground(2, statusColor(display, row[2]));
         }
+        editor.refresh();
         display.timerExec(REFRESH_MILLIS, refresh);
     }
 

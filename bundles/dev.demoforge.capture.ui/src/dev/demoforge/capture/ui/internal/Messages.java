@@ -9,6 +9,16 @@ public final class Messages {
     public String columnRate;
     public String columnSamples;
     public String columnDrops;
+    public String stationDisconnect;
+    public String stationReconnect;
+    public String stationSave;
+    public String stationSettingsOf;
+    public String stationNoSchema;
+    public String stationSaved;
+    public String stationSaveFailed;
+    public String stationPickDevice;
+    public String jobDevice;
+    public String jobSaveStation;
     public String cameraWaiting;
     public String cameraNone;
     public String recordTask;
