@@ -52,6 +52,7 @@ class CaptureLoopTest {
     @BeforeAll
     static void findWorkbench() {
         workbench = Workbench.find();
+        workbench.show(WorkbenchTest.CAPTURE);
     }
 
     @Test

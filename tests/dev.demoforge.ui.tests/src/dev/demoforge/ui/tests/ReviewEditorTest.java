@@ -23,8 +23,6 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -249,12 +247,7 @@ class ReviewEditorTest {
 
         selectInQueue(id);
         Workbench.click(Workbench.control(workbench.part(EPISODES_PART).getWidget(), Button.class, "accept"));
-        List<DecisionRecord> decisions = workbench.spinUntil(() -> {
-            List<DecisionRecord> d = log.decisions(id);
-            return d.size() == before + 1 ? d : null;
-        }, Duration.ofSeconds(10));
-        assertNotNull(decisions, "the queue's Accept did not go to the review log: " + log.decisions(id));
-        DecisionRecord accepted = decisions.get(decisions.size() - 1);
+        DecisionRecord accepted = decisionAfter(id, before, "the queue's Accept");
         assertEquals(ReviewState.ACCEPTED, accepted.state());
         assertEquals(REVIEWER, accepted.reviewer(), "the queue decides as the editor's reviewer");
         assertNotNull(workbench.spinUntil(() -> title.getText().endsWith("ACCEPTED") ? title : null,
@@ -280,12 +273,7 @@ class ReviewEditorTest {
         workbench.spin(Duration.ofMillis(300));
         assertEquals(before, log.decisions(id).size(), "Reject decided before a reason was chosen");
         Keys.character(workbench, '4');
-        List<DecisionRecord> decisions = workbench.spinUntil(() -> {
-            List<DecisionRecord> d = log.decisions(id);
-            return d.size() == before + 1 ? d : null;
-        }, Duration.ofSeconds(10));
-        assertNotNull(decisions, "Reject, 4 did not reach the review log: " + log.decisions(id));
-        DecisionRecord rejected = decisions.get(decisions.size() - 1);
+        DecisionRecord rejected = decisionAfter(id, before, "Reject, 4");
         assertEquals(ReviewState.REJECTED, rejected.state());
         assertEquals(RejectReason.IDLE, rejected.reason());
         assertEquals(REVIEWER, rejected.reviewer());
@@ -308,29 +296,27 @@ class ReviewEditorTest {
                 .filter(e -> e.formatId().contains("lerobot")).findFirst().orElseThrow().label());
         format.select(lerobot);
         format.notifyListeners(SWT.Selection, new Event());
-        Table table = Workbench.control(part, Table.class, "episodes");
-        TableItem item = workbench.spinUntil(() -> Arrays.stream(table.getItems())
-                .filter(i -> id.equals(i.getText(0))).findFirst().orElse(null), Duration.ofSeconds(10));
-        assertNotNull(item, id + " is not offered for export");
-        for (TableItem other : table.getItems()) {
-            other.setChecked(other == item);
-        }
         Button eePose = Workbench.control(part, Button.class, "eePose");
         assertFalse(eePose.getSelection(), "ee_pose is off by default");
         eePose.setSelection(true);
         Path out = Path.of(System.getProperty("java.io.tmpdir"), "ee-pose-" + System.currentTimeMillis());
-        Workbench.control(part, Text.class, "output").setText(out.toString());
-        Workbench.click(Workbench.control(part, Button.class, "export"));
-        Button export = Workbench.control(part, Button.class, "export");
-        Label status = Workbench.control(part, Label.class, "status");
-        assertNotNull(workbench.spinUntil(() -> export.isEnabled() ? export : null, Duration.ofSeconds(120)),
-                "the export did not finish: " + status.getText());
+        WorkbenchTest.exportOnly(workbench, part, id, out);
         Path info = out.resolve("meta/info.json");
-        assertTrue(Files.isRegularFile(info), "no " + info + "; status: " + status.getText());
+        assertTrue(Files.isRegularFile(info), "no " + info);
         var features = JsonParser.parseString(Files.readString(info)).getAsJsonObject().getAsJsonObject("features");
         assertTrue(features.has("observation.ee_pose"), "features exported: " + features.keySet());
         assertEquals(7, features.getAsJsonObject("observation.ee_pose").getAsJsonArray("shape").get(0).getAsInt());
         workbench.show(REVIEW);
+    }
+
+    /** The decision logged for {@code id} after the first {@code before} ones (waits 10 s). */
+    private static DecisionRecord decisionAfter(String id, int before, String what) {
+        List<DecisionRecord> decisions = workbench.spinUntil(() -> {
+            List<DecisionRecord> d = log.decisions(id);
+            return d.size() == before + 1 ? d : null;
+        }, Duration.ofSeconds(10));
+        assertNotNull(decisions, what + " did not reach the review log: " + log.decisions(id));
+        return decisions.get(before);
     }
 
     private static void selectInQueue(String id) {

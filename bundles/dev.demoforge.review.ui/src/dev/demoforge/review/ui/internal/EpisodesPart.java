@@ -334,7 +334,7 @@ public final class EpisodesPart {
             return;
         }
         if (log == null) {
-            showProblem(messages.noCatalog);
+            showProblem(messages.noReviewLog);
             return;
         }
         if (decision == ReviewState.ACCEPTED) {

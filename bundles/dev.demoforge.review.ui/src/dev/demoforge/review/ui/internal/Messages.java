@@ -23,6 +23,7 @@ public final class Messages {
     public String reject;
     public String jobLoad;
     public String noCatalog;
+    public String noReviewLog;
     public String loaded;
     public String selected;
     public String loadFailed;
