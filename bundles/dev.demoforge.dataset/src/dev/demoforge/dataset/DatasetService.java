@@ -79,14 +79,15 @@ public interface DatasetService {
      * reports are written beside its files as {@code meta/demoforge_alignment.json}
      * ({@code {"format": "demoforge.alignment", "version": 1, "dataset", "fps", "episodes": [{"episode_index", ...
      * AlignmentReport}]}}). The dataset option {@link #EE_POSE_OPTION} is taken out of {@code options}; the rest
-     * go to the exporter.
+     * go to the exporter. An episode trimmed in review ({@code ReviewLog.trim}, when a review log service runs) is
+     * exported with its review trim, as {@link #exportSelected} would with that window.
      */
     ExportResult export(DatasetExporter exporter, String name, List<RawEpisode> episodes, Path outputDir,
             Map<String, String> options, IProgressMonitor monitor) throws IOException;
 
     /**
      * Like {@link #export}, for episodes with trims, task overrides and splits: each episode's rows are cut to its
-     * trim window (the raw files stay as they are), its task text replaced where given, and the splits declared to
+     * trim window as given (review trims are not added here; {@code DatasetBuilder} resolves them) (the raw files stay as they are), its task text replaced where given, and the splits declared to
      * the exporter ({@link DatasetSpec#splits()}) as the runs of consecutive episodes with the same split name.
      *
      * @throws IllegalArgumentException if episodes of one split are not consecutive, or only some have a split

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.google.gson.JsonObject;
 
@@ -37,6 +38,7 @@ import dev.demoforge.dataset.DatasetService;
 import dev.demoforge.dataset.PlannedEpisode;
 import dev.demoforge.dataset.SelectedEpisode;
 import dev.demoforge.dataset.internal.BuildManifest.Episode;
+import dev.demoforge.catalog.api.ReviewLog;
 import dev.demoforge.dataset.internal.ContentHashes.FileHash;
 import dev.demoforge.episode.api.EpisodeStore;
 import dev.demoforge.export.api.DatasetExporter;
@@ -55,6 +57,10 @@ public final class DatasetBuilderImpl implements DatasetBuilder {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             fieldOption = FieldOption.UPDATE)
     private final List<DatasetExporter> exporters = new CopyOnWriteArrayList<>();
+    /** The review log: its trims are the default trims of a dataset's episodes; absent where no catalog runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ReviewLog reviewLog;
 
     @Activate
     public DatasetBuilderImpl(BundleContext context, @Reference DatasetStore store, @Reference Catalog catalog,
@@ -68,7 +74,8 @@ public final class DatasetBuilderImpl implements DatasetBuilder {
 
     @Override
     public DatasetPlan plan(String name) {
-        return new DatasetResolver(store).plan(name);
+        ReviewLog log = reviewLog;
+        return new DatasetResolver(store, id -> ReviewTrims.of(log, id)).plan(name);
     }
 
     @Override

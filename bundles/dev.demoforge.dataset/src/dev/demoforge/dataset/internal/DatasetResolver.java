@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.demoforge.catalog.api.EpisodeRecord;
+import dev.demoforge.catalog.api.Trim;
 import dev.demoforge.catalog.api.dataset.DatasetDefinition;
 import dev.demoforge.catalog.api.dataset.DatasetEdit;
 import dev.demoforge.catalog.api.dataset.DatasetStore;
@@ -18,14 +21,18 @@ import dev.demoforge.dataset.PlannedEpisode;
 /**
  * Resolves a saved dataset: the episodes its query selects; then its membership edits in the order they were made
  * (a merge adds the other dataset's episodes with that dataset's trims and labels, a delete removes one); then its
- * trims and relabels on the resulting set, the latest per episode winning; then its split rule.
+ * trims and relabels on the resulting set, the latest per episode winning; then its split rule. An episode without
+ * a trim edit keeps its review trim ({@link ReviewTrims}).
  */
 final class DatasetResolver {
 
     private final DatasetStore store;
+    private final Function<String, Optional<Trim>> reviewTrims;
 
-    DatasetResolver(DatasetStore store) {
+    /** @param reviewTrims an episode's review trim, its default trim (a trim edit overrides it) */
+    DatasetResolver(DatasetStore store, Function<String, Optional<Trim>> reviewTrims) {
         this.store = store;
+        this.reviewTrims = reviewTrims;
     }
 
     DatasetPlan plan(String name) {
@@ -50,7 +57,9 @@ final class DatasetResolver {
         DatasetDefinition definition = definition(name);
         Map<String, PlannedEpisode> members = new LinkedHashMap<>();
         for (EpisodeRecord e : store.episodes(definition.query())) {
-            members.put(e.id(), new PlannedEpisode(e, null, 0, Double.POSITIVE_INFINITY, null, name));
+            Optional<Trim> reviewed = reviewTrims.apply(e.id());
+            members.put(e.id(), new PlannedEpisode(e, null, reviewed.map(Trim::startSeconds).orElse(0.0),
+                    reviewed.map(Trim::endSeconds).orElse(Double.POSITIVE_INFINITY), null, name));
         }
         List<DatasetEdit> edits = store.edits(name);
         for (DatasetEdit edit : edits) {

@@ -27,6 +27,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.demoforge.catalog.api.ReviewLog;
 import dev.demoforge.dataset.AlignmentReport;
 import dev.demoforge.dataset.DatasetService;
 import dev.demoforge.dataset.SelectedEpisode;
@@ -59,6 +60,11 @@ public final class DatasetServiceImpl implements DatasetService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile StationManager stations;
+
+    /** The review log: its trims are the default trims of {@link #export}; absent where no catalog runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ReviewLog reviewLog;
 
     @Activate
     public DatasetServiceImpl(@Reference TimeSyncService sync) {
@@ -105,8 +111,14 @@ public final class DatasetServiceImpl implements DatasetService {
     @Override
     public ExportResult export(DatasetExporter exporter, String name, List<RawEpisode> episodes, Path outputDir,
             Map<String, String> options, IProgressMonitor monitor) throws IOException {
-        return exportSelected(exporter, name, episodes.stream().map(SelectedEpisode::new).toList(), outputDir,
-                options, monitor);
+        ReviewLog log = reviewLog;
+        List<SelectedEpisode> selected = new ArrayList<>();
+        for (RawEpisode raw : episodes) {
+            selected.add(ReviewTrims.of(log, raw.manifest().episodeId())
+                    .map(t -> new SelectedEpisode(raw, t.startSeconds(), t.endSeconds(), null, null))
+                    .orElseGet(() -> new SelectedEpisode(raw)));
+        }
+        return exportSelected(exporter, name, selected, outputDir, options, monitor);
     }
 
     @Override

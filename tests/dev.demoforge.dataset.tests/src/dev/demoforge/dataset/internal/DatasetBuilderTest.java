@@ -31,9 +31,6 @@ import dev.demoforge.catalog.api.dataset.SplitRule;
 import dev.demoforge.dataset.BuildResult;
 import dev.demoforge.dataset.DatasetBuilder;
 import dev.demoforge.dataset.DatasetPlan;
-import dev.demoforge.dataset.DatasetService;
-import dev.demoforge.episode.api.EpisodeStore;
-import dev.demoforge.episode.api.RawEpisode;
 import dev.demoforge.dataset.PlannedEpisode;
 
 /**
@@ -200,7 +197,7 @@ class DatasetBuilderTest {
         JsonObject trimmedReport = alignment.getAsJsonArray("episodes").get(0).getAsJsonObject();
         int rows = trimmedReport.get("rows").getAsInt();
         double span = trimmedReport.get("row_span_ns").getAsLong() / 1e9;
-        assertEquals(rowsWithin(recorded.get(0), 0.5, 1.5), rows, "rows whose capture time lies in 0.5 s to 1.5 s");
+        assertEquals(SimCatalog.rowsWithin(recorded.get(0), 0.5, 1.5), rows, "rows whose capture time lies in 0.5 s to 1.5 s");
         assertTrue(rows >= 5 && span <= 1.0, rows + " rows spanning " + span + " s");
         JsonObject check = Readers.lerobotCheck(r.export().outputDir());
         assertEquals(3, check.get("episodes").getAsInt());
@@ -213,15 +210,6 @@ class DatasetBuilderTest {
 
         assertEquals(rawBefore, SimCatalog.hashes(List.of(root.resolve("episodes"))),
                 "raw episode files are byte-identical after builds and edits");
-    }
-
-    /** Rows of the untrimmed episode whose capture time lies within [from, to] s after the recording's start. */
-    private static long rowsWithin(EpisodeRecord e, double from, double to) throws Exception {
-        DatasetService service = OsgiServices.get(DatasetService.class);
-        RawEpisode raw = OsgiServices.get(EpisodeStore.class).open(Path.of(e.directory()));
-        long start = raw.manifest().startHostNanos();
-        long[] times = ((AlignedEpisode) service.align(raw, service.spec("full", raw))).rowTimes();
-        return java.util.Arrays.stream(times).filter(t -> t >= start + from * 1e9 && t <= start + to * 1e9).count();
     }
 
     @Test

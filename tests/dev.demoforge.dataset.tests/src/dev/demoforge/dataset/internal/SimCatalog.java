@@ -12,9 +12,12 @@ import java.util.stream.Stream;
 import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.catalog.api.EpisodeRecord;
 import dev.demoforge.catalog.api.ReviewState;
+import dev.demoforge.dataset.DatasetService;
 import dev.demoforge.device.api.ConnectedStation;
 import dev.demoforge.device.api.StationManager;
+import dev.demoforge.episode.api.EpisodeStore;
 import dev.demoforge.episode.api.EpisodeSummary;
+import dev.demoforge.episode.api.RawEpisode;
 import dev.demoforge.episode.api.Recorder;
 import dev.demoforge.episode.api.Recording;
 import dev.demoforge.episode.api.RecordingRequest;
@@ -55,6 +58,15 @@ final class SimCatalog {
             }
         }
         return out;
+    }
+
+    /** Rows of the untrimmed episode whose capture time lies within [from, to] s after the recording's start. */
+    static long rowsWithin(EpisodeRecord e, double from, double to) throws Exception {
+        DatasetService service = OsgiServices.get(DatasetService.class);
+        RawEpisode raw = OsgiServices.get(EpisodeStore.class).open(Path.of(e.directory()));
+        long start = raw.manifest().startHostNanos();
+        long[] times = ((AlignedEpisode) service.align(raw, service.spec("full", raw))).rowTimes();
+        return java.util.Arrays.stream(times).filter(t -> t >= start + from * 1e9 && t <= start + to * 1e9).count();
     }
 
     /** SHA-256 of every file under the directories, by absolute path. */

@@ -52,7 +52,7 @@ class CaptureLoopTest {
     @BeforeAll
     static void findWorkbench() {
         workbench = Workbench.find();
-        workbench.show(ReviewEditorTest.CAPTURE);
+        workbench.show(WorkbenchTest.CAPTURE);
     }
 
     @Test

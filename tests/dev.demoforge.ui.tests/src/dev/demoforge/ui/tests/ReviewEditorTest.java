@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonParser;
 
 import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.catalog.api.CheckRecord;
@@ -43,6 +47,7 @@ import dev.demoforge.episode.api.EpisodeStore;
 import dev.demoforge.episode.api.EpisodeSummary;
 import dev.demoforge.episode.api.Recorder;
 import dev.demoforge.episode.api.RecordingRequest;
+import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.quality.api.QualityService;
 import dev.demoforge.quality.validation.SimTrials;
 
@@ -50,13 +55,17 @@ import dev.demoforge.quality.validation.SimTrials;
  * The episode editor driven by the keyboard in the real workbench: two simulated trials are recorded and checked
  * into the catalog; the queue (filtered to them) opens the first with Enter; arrow keys step frames (the frame
  * index, time and picture change); A accepts; Page Down opens the next; R 3 rejects it as jerky, Ctrl+Z undoes
- * that, R 2 rejects it as unsafe; [ trims; the catalog holds every decision with the reviewer.
+ * that, R 2 rejects it as unsafe; [ trims; the catalog holds every decision with the reviewer. The queue's Accept
+ * goes to the same review log (Ctrl+Z in the editor undoes it, the editor's header follows) and its Reject asks for
+ * a reason. The Dataset perspective's ee_pose box adds the end-effector pose to the export.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ReviewEditorTest {
 
     static final String REVIEW = "dev.demoforge.ui.perspective.review";
     static final String CAPTURE = "dev.demoforge.ui.perspective.capture";
+    static final String DATASET = "dev.demoforge.ui.perspective.dataset";
+    static final String EXPORT_PART = "dev.demoforge.dataset.ui.part.export";
     static final String EPISODES_PART = "dev.demoforge.review.ui.part.episodes";
     static final String EDITOR_PART = "dev.demoforge.review.ui.part.editor";
     static final String FRAME_KEY = "dev.demoforge.frameIndex";
@@ -226,6 +235,100 @@ class ReviewEditorTest {
                 "the first episode keeps its acceptance");
         workbench.spin(Duration.ofMillis(500));
         Screenshots.save(workbench, "review-editor.png");
+    }
+
+    @Test
+    @Order(5)
+    void theQueuesAcceptIsLoggedUndoneByCtrlZInTheEditorAndTheHeaderFollows() {
+        String id = episodes.get(1);
+        Label title = editorLabel("title");
+        assertTrue(title.getText().startsWith(id) && title.getText().endsWith("REJECTED"), title.getText());
+        int before = log.decisions(id).size();
+
+        selectInQueue(id);
+        Workbench.click(Workbench.control(workbench.part(EPISODES_PART).getWidget(), Button.class, "accept"));
+        DecisionRecord accepted = decisionAfter(id, before, "the queue's Accept");
+        assertEquals(ReviewState.ACCEPTED, accepted.state());
+        assertEquals(REVIEWER, accepted.reviewer(), "the queue decides as the editor's reviewer");
+        assertNotNull(workbench.spinUntil(() -> title.getText().endsWith("ACCEPTED") ? title : null,
+                Duration.ofSeconds(10)), "the editor's header did not follow the queue's decision: " + title.getText());
+
+        workbench.parts.activate(workbench.part(EDITOR_PART), true);
+        workbench.press(SWT.MOD1, 'z');
+        assertNotNull(workbench.spinUntil(() -> catalog.episode(id).filter(e -> e.review() == ReviewState.REJECTED)
+                .orElse(null), Duration.ofSeconds(10)), "Ctrl+Z did not undo the queue's acceptance: "
+                        + editorLabel("status").getText());
+        assertNotNull(log.decisions(id).get(before).undoneAt(), "the acceptance is marked undone");
+        assertNotNull(workbench.spinUntil(() -> title.getText().endsWith("REJECTED") ? title : null,
+                Duration.ofSeconds(10)), "the editor's header did not follow the undo: " + title.getText());
+    }
+
+    @Test
+    @Order(6)
+    void theQueuesRejectAsksForAReasonAndStoresIt() {
+        String id = episodes.get(0);
+        int before = log.decisions(id).size();
+        selectInQueue(id);
+        Workbench.click(Workbench.control(workbench.part(EPISODES_PART).getWidget(), Button.class, "reject"));
+        workbench.spin(Duration.ofMillis(300));
+        assertEquals(before, log.decisions(id).size(), "Reject decided before a reason was chosen");
+        Keys.character(workbench, '4');
+        DecisionRecord rejected = decisionAfter(id, before, "Reject, 4");
+        assertEquals(ReviewState.REJECTED, rejected.state());
+        assertEquals(RejectReason.IDLE, rejected.reason());
+        assertEquals(REVIEWER, rejected.reviewer());
+        assertEquals(ReviewState.REJECTED, catalog.episode(id).orElseThrow().review());
+    }
+
+    @Test
+    @Order(7)
+    void theExportFormsEePoseBoxAddsTheEndEffectorPoseFeature() throws IOException {
+        String id = episodes.get(0);
+        selectInQueue(id);
+        Workbench.click(Workbench.control(workbench.part(EPISODES_PART).getWidget(), Button.class, "accept"));
+        assertNotNull(workbench.spinUntil(() -> catalog.episode(id).filter(e -> e.review() == ReviewState.ACCEPTED)
+                .orElse(null), Duration.ofSeconds(10)), "the queue's Accept did not accept " + id);
+
+        workbench.show(DATASET);
+        Object part = workbench.part(EXPORT_PART).getWidget();
+        Combo format = Workbench.control(part, Combo.class, "format");
+        int lerobot = Arrays.asList(format.getItems()).indexOf(Workbench.services(DatasetExporter.class).stream()
+                .filter(e -> e.formatId().contains("lerobot")).findFirst().orElseThrow().label());
+        format.select(lerobot);
+        format.notifyListeners(SWT.Selection, new Event());
+        Button eePose = Workbench.control(part, Button.class, "eePose");
+        assertFalse(eePose.getSelection(), "ee_pose is off by default");
+        eePose.setSelection(true);
+        Path out = Path.of(System.getProperty("java.io.tmpdir"), "ee-pose-" + System.currentTimeMillis());
+        WorkbenchTest.exportOnly(workbench, part, id, out);
+        Path info = out.resolve("meta/info.json");
+        assertTrue(Files.isRegularFile(info), "no " + info);
+        var features = JsonParser.parseString(Files.readString(info)).getAsJsonObject().getAsJsonObject("features");
+        assertTrue(features.has("observation.ee_pose"), "features exported: " + features.keySet());
+        assertEquals(7, features.getAsJsonObject("observation.ee_pose").getAsJsonArray("shape").get(0).getAsInt());
+        workbench.show(REVIEW);
+    }
+
+    /** The decision logged for {@code id} after the first {@code before} ones (waits 10 s). */
+    private static DecisionRecord decisionAfter(String id, int before, String what) {
+        List<DecisionRecord> decisions = workbench.spinUntil(() -> {
+            List<DecisionRecord> d = log.decisions(id);
+            return d.size() == before + 1 ? d : null;
+        }, Duration.ofSeconds(10));
+        assertNotNull(decisions, what + " did not reach the review log: " + log.decisions(id));
+        return decisions.get(before);
+    }
+
+    private static void selectInQueue(String id) {
+        workbench.parts.activate(workbench.part(EPISODES_PART), true);
+        NatTable table = Workbench.control(workbench.part(EPISODES_PART).getWidget(), NatTable.class, "episodes");
+        List<String> shown = workbench.spinUntil(() -> {
+            List<String> ids = WorkbenchTest.episodeIds(table);
+            return ids.contains(id) ? ids : null;
+        }, Duration.ofSeconds(10));
+        assertNotNull(shown, "the queue does not show " + id + ": " + WorkbenchTest.episodeIds(table));
+        table.doCommand(new SelectRowsCommand(table, 1, shown.indexOf(id) + 1, false, false));
+        workbench.spin(Duration.ofMillis(100));
     }
 
     private static Label editorLabel(String key) {

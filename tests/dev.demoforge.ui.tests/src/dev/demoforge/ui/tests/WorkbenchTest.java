@@ -192,21 +192,9 @@ class WorkbenchTest {
                 .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("lerobot")).findFirst().orElse(labels.get(0))));
         format.notifyListeners(SWT.Selection, new Event());
 
-        Table episodes = Workbench.control(part, Table.class, "episodes");
-        TableItem item = workbench.spinUntil(() -> Arrays.stream(episodes.getItems())
-                .filter(i -> recordedEpisode.equals(i.getText(0))).findFirst().orElse(null), Duration.ofSeconds(10));
-        assertNotNull(item, "the accepted episode is not offered for export");
-        for (TableItem other : episodes.getItems()) {
-            other.setChecked(other == item);
-        }
         Path out = Path.of(System.getProperty("java.io.tmpdir"), "export-" + System.currentTimeMillis());
-        Workbench.control(part, Text.class, "output").setText(out.toString());
-        Workbench.click(Workbench.control(part, Button.class, "export"));
+        exportOnly(workbench, part, recordedEpisode, out);
         Label status = Workbench.control(part, Label.class, "status");
-        Button export = Workbench.control(part, Button.class, "export");
-        assertNotNull(workbench.spinUntil(() -> export.isEnabled() ? export : null, Duration.ofSeconds(120)),
-                "the export did not finish: " + status.getText());
-        assertTrue(Files.isDirectory(out), "no dataset at " + out + "; status: " + status.getText());
         try (var files = Files.list(out)) {
             assertTrue(files.findAny().isPresent(), out + " is empty; status: " + status.getText());
         }
@@ -257,6 +245,24 @@ class WorkbenchTest {
     }
 
     /** The episode ids the NatTable shows, top to bottom (column 1: column 0 is the row header). */
+    /** Exports just {@code episode} through the Dataset perspective's Export part into {@code out}; waits 120 s. */
+    static void exportOnly(Workbench workbench, Object part, String episode, Path out) {
+        Table episodes = Workbench.control(part, Table.class, "episodes");
+        TableItem item = workbench.spinUntil(() -> Arrays.stream(episodes.getItems())
+                .filter(i -> episode.equals(i.getText(0))).findFirst().orElse(null), Duration.ofSeconds(10));
+        assertNotNull(item, episode + " is not offered for export");
+        for (TableItem other : episodes.getItems()) {
+            other.setChecked(other == item);
+        }
+        Workbench.control(part, Text.class, "output").setText(out.toString());
+        Workbench.click(Workbench.control(part, Button.class, "export"));
+        Label status = Workbench.control(part, Label.class, "status");
+        Button export = Workbench.control(part, Button.class, "export");
+        assertNotNull(workbench.spinUntil(() -> export.isEnabled() ? export : null, Duration.ofSeconds(120)),
+                "the export did not finish: " + status.getText());
+        assertTrue(Files.isDirectory(out), "no dataset at " + out + "; status: " + status.getText());
+    }
+
     static List<String> episodeIds(NatTable table) {
         List<String> ids = new ArrayList<>();
         for (int row = 1; row < table.getRowCount(); row++) {

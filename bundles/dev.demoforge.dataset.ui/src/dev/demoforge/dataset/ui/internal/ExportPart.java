@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.IStatus;
@@ -68,6 +70,7 @@ public final class ExportPart {
     private Text name;
     private Combo format;
     private OptionsForm options;
+    private Button endEffectorPose;
     private Text output;
     private Button export;
     private Button cancel;
@@ -125,6 +128,12 @@ public final class ExportPart {
         new Label(form, SWT.NONE).setText(messages.options);
         options = new OptionsForm(form);
         options.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        new Label(form, SWT.NONE);
+        endEffectorPose = new Button(form, SWT.CHECK);
+        endEffectorPose.setText(messages.endEffectorPose);
+        endEffectorPose.setToolTipText(messages.endEffectorPoseTip);
+        endEffectorPose.setData(CONTROL_KEY, "eePose");
+        endEffectorPose.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         output = text(form, messages.output, "", "output");
         Button browse = new Button(form, SWT.PUSH);
         browse.setText(messages.browse);
@@ -227,8 +236,10 @@ public final class ExportPart {
             status.setText(problem);
             return;
         }
+        Map<String, String> values = new LinkedHashMap<>(options.values());
+        values.put(DatasetService.EE_POSE_OPTION, Boolean.toString(endEffectorPose.getSelection()));
         ExportJob job = new ExportJob(new ExportJob.Request(service, episodeStore, exporter, name.getText().strip(),
-                episodes.checked(), Path.of(output.getText().strip()), options.values()), messages);
+                episodes.checked(), Path.of(output.getText().strip()), values), messages);
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {

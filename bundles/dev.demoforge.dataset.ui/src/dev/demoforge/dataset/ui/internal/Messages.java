@@ -17,6 +17,8 @@ public final class Messages {
     public String export;
     public String cancel;
     public String options;
+    public String endEffectorPose;
+    public String endEffectorPoseTip;
     public String noFormats;
     public String noCatalog;
     public String noDatasetService;

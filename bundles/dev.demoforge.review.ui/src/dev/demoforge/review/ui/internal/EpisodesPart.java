@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -52,9 +53,12 @@ import org.eclipse.nebula.widgets.nattable.ui.matcher.MouseEventMatcher;
 import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.catalog.api.EpisodeQuery;
 import dev.demoforge.catalog.api.EpisodeRecord;
+import dev.demoforge.catalog.api.RejectReason;
 import dev.demoforge.catalog.api.ReviewLog;
 import dev.demoforge.catalog.api.ReviewState;
+import dev.demoforge.review.ui.internal.editor.DecisionStack;
 import dev.demoforge.review.ui.internal.editor.EpisodeEditorPart;
+import dev.demoforge.review.ui.internal.editor.RejectReasonPopup;
 import dev.demoforge.ui.UiEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -64,7 +68,8 @@ import jakarta.inject.Inject;
  * The episode queue: the catalog's episodes with their check verdicts (severity icons like Eclipse markers), SPARC,
  * review state and the checks' reasons (Problems column; full text as tooltip) in a NatTable, sortable by any
  * column and filtered by words; Refresh, Accept and Reject; Enter or a double-click opens the episode in the
- * editor (Enter is an e4 binding in {@value #KEYS_CONTEXT}, active while this part is). The visible order is the
+ * editor (Enter is an e4 binding in {@value #KEYS_CONTEXT}, active while this part is). Accept / Reject go through
+ * the {@link ReviewLog} on the editor's {@link DecisionStack} (reject asks for a reason). The visible order is the
  * {@link ReviewQueue} the editor walks. Catalog calls run in jobs; results come
  * back through {@link UISynchronize} and are dropped if the part is gone. Reloads when the catalog changes
  * ({@link UiEvents#CATALOG_CHANGED}).
@@ -98,6 +103,7 @@ public final class EpisodesPart {
 
     private volatile Catalog catalog;
     private final ReviewQueue queue = new ReviewQueue();
+    private DecisionStack stack;
     private final List<QueueRow> all = new ArrayList<>();
     private final List<QueueRow> rows = new ArrayList<>();
     private final EpisodeSortModel sortModel = new EpisodeSortModel(rows);
@@ -120,6 +126,7 @@ public final class EpisodesPart {
     @PostConstruct
     public void create(Composite parent, MApplication application, MPart part) {
         application.getContext().set(ReviewQueue.class, queue);
+        stack = DecisionStack.in(application.getContext());
         part.getContext().get(EContextService.class).activateContext(KEYS_CONTEXT);
         parent.setLayout(new GridLayout(1, false));
         filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
@@ -316,28 +323,47 @@ public final class EpisodesPart {
         }
     }
 
-    /** Records the decision for the selected episodes in a job, then reloads. */
+    /**
+     * Decides for the selected episodes through the shared {@link DecisionStack} (so the editor's Ctrl+Z undoes
+     * them, newest first); a rejection first asks for the reason. The queue reloads on the catalog event.
+     */
     private void review(ReviewState decision) {
-        Catalog theCatalog = catalog;
+        ReviewLog log = reviewLog;
         List<String> ids = selected().stream().map(r -> r.episode().id()).toList();
-        if (theCatalog == null || ids.isEmpty()) {
+        if (ids.isEmpty()) {
             return;
         }
-        String reviewer = System.getProperty("user.name", "");
-        Job job = Job.create(messages.jobReview, monitor -> {
-            for (String id : ids) {
-                try {
-                    theCatalog.review(id, decision, reviewer, "");
-                } catch (RuntimeException e) {
-                    sync.asyncExec(() -> showProblem(MessageFormat.format(messages.reviewFailed, id, e.getMessage())));
-                    return;
-                }
+        if (log == null) {
+            showProblem(messages.noReviewLog);
+            return;
+        }
+        if (decision == ReviewState.ACCEPTED) {
+            decide(log, ids, decision, null);
+        } else {
+            RejectReasonPopup.open(table.getShell(), MessageFormat.format(messages.rejectBecause, ids.size()),
+                    reason -> {
+                        if (reason != null) {
+                            decide(log, ids, decision, reason);
+                        }
+                    });
+        }
+    }
+
+    /** One decision per episode, in order; the queue and the editor follow on one catalog event at the end. */
+    private void decide(ReviewLog log, List<String> ids, ReviewState decision, RejectReason reason) {
+        AtomicInteger left = new AtomicInteger(ids.size());
+        Runnable oneDone = () -> {
+            if (left.decrementAndGet() == 0) {
+                events.post(UiEvents.STATUS, MessageFormat.format(messages.reviewed, ids.size(), decision));
+                events.post(UiEvents.CATALOG_CHANGED, ids.get(ids.size() - 1));
             }
-            events.post(UiEvents.STATUS, MessageFormat.format(messages.reviewed, ids.size(), decision));
-            events.post(UiEvents.CATALOG_CHANGED, ids.get(0));
-        });
-        job.setSystem(true);
-        job.schedule();
+        };
+        for (String id : ids) {
+            stack.decide(log, id, decision, reason, done -> oneDone.run(), problem -> {
+                sync.asyncExec(() -> showProblem(MessageFormat.format(messages.reviewFailed, id, problem)));
+                oneDone.run();
+            });
+        }
     }
 
     private static Button button(Composite parent, String text, String key) {

@@ -22,11 +22,12 @@ public final class Messages {
     public String accept;
     public String reject;
     public String jobLoad;
-    public String jobReview;
     public String noCatalog;
+    public String noReviewLog;
     public String loaded;
     public String selected;
     public String loadFailed;
     public String reviewed;
     public String reviewFailed;
+    public String rejectBecause;
 }

@@ -9,7 +9,9 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.EContextService;
 import org.eclipse.swt.SWT;
@@ -75,6 +77,7 @@ public final class EpisodeEditorPart {
     ReviewQueue queue;
 
     private MPart part;
+    private DecisionStack stack;
     private Composite videos;
     private final List<Canvas> canvases = new ArrayList<>();
     private final List<Image> images = new ArrayList<>();
@@ -94,8 +97,9 @@ public final class EpisodeEditorPart {
     private long playClock;
 
     @PostConstruct
-    public void create(Composite parent, MPart thePart) {
+    public void create(Composite parent, MPart thePart, MApplication application) {
         part = thePart;
+        stack = DecisionStack.in(application.getContext());
         parent.setLayout(new GridLayout(1, false));
         Composite header = new Composite(parent, SWT.NONE);
         header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -174,8 +178,7 @@ public final class EpisodeEditorPart {
         }
         view = loaded;
         part.setLabel(loaded.record().id());
-        title.setText(loaded.record().id() + " · " + loaded.record().task() + " · " + loaded.record().operator()
-                + " · " + loaded.record().review());
+        showTitle(loaded.record());
         canvases.forEach(Canvas::dispose);
         canvases.clear();
         images.forEach(i -> {
@@ -199,6 +202,39 @@ public final class EpisodeEditorPart {
         seek(0);
         status("");
         timeline.setFocus();
+    }
+
+    private void showTitle(EpisodeRecord record) {
+        title.setText(record.id() + " · " + record.task() + " · " + record.operator() + " · " + record.review());
+        title.getParent().layout();
+    }
+
+    /**
+     * Follows review decisions made anywhere (here, the queue, undo): re-reads the shown episode's record in a job
+     * and shows its review state in the header.
+     */
+    @Inject
+    @Optional
+    void catalogChanged(@UIEventTopic(UiEvents.CATALOG_CHANGED) String episodeId) {
+        Catalog theCatalog = catalog;
+        EpisodeView shown = view;
+        if (shown == null || theCatalog == null || title == null || title.isDisposed()) {
+            return;
+        }
+        String id = shown.record().id();
+        Job job = Job.create("Reading the review state of " + id, monitor -> {
+            try {
+                theCatalog.episode(id).ifPresent(record -> sync.asyncExec(() -> {
+                    if (!title.isDisposed() && view != null && id.equals(view.record().id())) {
+                        showTitle(record);
+                    }
+                }));
+            } catch (RuntimeException e) {
+                sync.asyncExec(() -> status("Cannot read the review state of " + id + ": " + e.getMessage()));
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
     }
 
     private Canvas videoCanvas(int camera, String topic) {
@@ -353,6 +389,10 @@ public final class EpisodeEditorPart {
 
     double cursor() {
         return cursor;
+    }
+
+    DecisionStack stack() {
+        return stack;
     }
 
     ReviewLog reviewLog() {

@@ -13,15 +13,16 @@ import dev.demoforge.catalog.api.RejectReason;
  * A small list of reject reasons under the editor: a digit (1–6) or Enter chooses, Esc or leaving cancels.
  * UI thread only.
  */
-final class RejectReasonPopup {
+public final class RejectReasonPopup {
 
     /** Widget data key value of the popup's list, for tests. */
-    static final String CONTROL = "rejectReasons";
+    public static final String CONTROL = "rejectReasons";
 
     private RejectReasonPopup() {
     }
 
-    static void open(Shell parent, String title, Consumer<RejectReason> chosen) {
+    /** Opens the popup at the mouse pointer; {@code chosen} gets the reason, or {@code null} when cancelled. */
+    public static void open(Shell parent, String title, Consumer<RejectReason> chosen) {
         Shell shell = new Shell(parent, SWT.APPLICATION_MODAL | SWT.TITLE | SWT.BORDER);
         shell.setText(title);
         shell.setLayout(new FillLayout());

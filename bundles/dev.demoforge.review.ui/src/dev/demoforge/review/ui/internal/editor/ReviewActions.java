@@ -18,7 +18,8 @@ import dev.demoforge.catalog.api.Trim;
 /**
  * The editor's review decisions: accept, reject with a reason, flag, trim start / end at the cursor, mark and
  * annotate a span, undo. Each goes to the {@link ReviewLog} through the {@link DecisionStack} (jobs), stored with
- * the reviewer ({@code -Ddemoforge.reviewer}, else {@code user.name}) and the time; the editor then shows the result.
+ * the reviewer ({@link DecisionStack#reviewer()}) and the time; the editor then shows the result. The stack is shared
+ * with the queue's Accept / Reject, so Ctrl+Z here also undoes those.
  */
 final class ReviewActions {
 
@@ -26,17 +27,11 @@ final class ReviewActions {
             .withZone(ZoneId.systemDefault());
 
     private final EpisodeEditorPart editor;
-    private final DecisionStack stack = new DecisionStack();
     private double mark = Double.NaN;
     private boolean flagged;
 
     ReviewActions(EpisodeEditorPart editor) {
         this.editor = editor;
-    }
-
-    static String reviewer() {
-        String configured = System.getProperty("demoforge.reviewer");
-        return configured == null || configured.isBlank() ? System.getProperty("user.name", "reviewer") : configured;
     }
 
     void perform(String action) {
@@ -50,12 +45,13 @@ final class ReviewActions {
             return;
         }
         String id = view.record().id();
-        String who = reviewer();
+        String who = DecisionStack.reviewer();
+        DecisionStack stack = editor.stack();
         double at = editor.cursor();
         switch (action) {
-        case "accept" -> run("Accepting " + id, () -> log.decide(id, ReviewState.ACCEPTED, null, "", who));
+        case "accept" -> stack.decide(log, id, ReviewState.ACCEPTED, null, this::done, this::failed);
         case "reject" -> RejectReasonPopup.open(editor.control().getShell(), "Reject " + id + " because…",
-                reason -> rejectFor(log, id, who, reason));
+                reason -> rejectFor(log, id, reason));
         case "flag" -> run("Flagging " + id, () -> log.flag(id, !flagged, "", who));
         case "trimStart" -> run("Trimming " + id, () -> log.trimStart(id, at, who));
         case "trimEnd" -> run("Trimming " + id, () -> log.trimEnd(id, at, who));
@@ -74,15 +70,19 @@ final class ReviewActions {
         }
     }
 
-    private void rejectFor(ReviewLog log, String id, String who, RejectReason reason) {
+    private void rejectFor(ReviewLog log, String id, RejectReason reason) {
         if (reason != null) {
-            run("Rejecting " + id, () -> log.decide(id, ReviewState.REJECTED, reason, "", who));
+            editor.stack().decide(log, id, ReviewState.REJECTED, reason, this::done, this::failed);
         }
         editor.focus();
     }
 
     private void run(String name, Supplier<ReviewAction> action) {
-        stack.run(name, action, done -> editor.sync().asyncExec(() -> after(done, "")), this::failed);
+        editor.stack().run(name, action, this::done, this::failed);
+    }
+
+    private void done(ReviewAction action) {
+        editor.sync().asyncExec(() -> after(action, ""));
     }
 
     private void failed(String message) {
