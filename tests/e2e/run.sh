@@ -82,7 +82,7 @@ hdf5_exports() {  # needs the demo's workspace (accepted episodes)
   "$py" "$chk" aloha "$work/aloha" >"$work/aloha.json" || return 1
   "$root/demoforge" export --format aloha-hdf5 --options compress=jpeg --out "$work/aloha-jpeg" "${ws[@]}" || return 1
   "$py" "$chk" aloha "$work/aloha-jpeg" >"$work/aloha-jpeg.json" || return 1
-  "$root/demoforge" export --format robomimic --options gzip=1,valid_fraction=0.34 --out "$work/robomimic" \
+  "$root/demoforge" export --format robomimic --options gzip=1,valid_fraction=0.5 --out "$work/robomimic" \
     "${ws[@]}" || return 1
   "$py" "$chk" robomimic "$work/robomimic/demoforge_dataset.hdf5" >"$work/robomimic.json" || return 1
   local n
