@@ -101,7 +101,7 @@ final class AlignedEpisode implements EpisodeFrames {
         RecordedStream reference = layout.referenceCamera();
         TimeSeries ref = frames.get(reference.topic());
         int decodable = (int) Math.min(ref.size(), decodableFrames(episode, reference.topic()));
-        int[] edges = EdgeTrim.rows(ref, decodable, otherStreams(reference));
+        int[] edges = EdgeTrim.rows(ref, decodable, List.copyOf(series.values()), otherCameras(aligned, reference));
         long start = episode.manifest().startHostNanos();
         long from = selected.startSeconds() > 0 ? start + Math.round(selected.startSeconds() * 1e9) : Long.MIN_VALUE;
         long to = Double.isInfinite(selected.endSeconds()) ? Long.MAX_VALUE
@@ -146,14 +146,15 @@ final class AlignedEpisode implements EpisodeFrames {
                 recorded.sources, firstFrame, Math.max(0, decodable - end));
     }
 
-    /** Capture times of every aligned stream but the reference. */
-    private List<TimeSeries> otherStreams(RecordedStream reference) {
-        List<TimeSeries> others = new ArrayList<>(series.values());
-        frames.forEach((topic, ts) -> {
-            if (!topic.equals(reference.topic())) {
-                others.add(ts);
+    /** Capture times and frame periods of every aligned camera but the reference. */
+    private List<EdgeTrim.OtherCamera> otherCameras(Set<RecordedStream> aligned, RecordedStream reference) {
+        List<EdgeTrim.OtherCamera> others = new ArrayList<>();
+        for (RecordedStream s : aligned) {
+            TimeSeries ts = frames.get(s.topic());
+            if (ts != null && !s.equals(reference)) {
+                others.add(new EdgeTrim.OtherCamera(ts, Math.round(1e9 / s.spec().nominalRateHz())));
             }
-        });
+        }
         return others;
     }
 

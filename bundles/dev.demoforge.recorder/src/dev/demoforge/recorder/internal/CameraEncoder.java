@@ -12,7 +12,9 @@ import dev.demoforge.media.VideoEncoder;
 /**
  * Encodes one camera's frames on a thread of its own ("rec-enc-&lt;topic&gt;") into a fragmented MP4, and hands a
  * frame reference (index in the MP4 + the frame's times) to the MCAP writer for every frame encoded. Frames whose
- * size differs from the declared one are counted as drops.
+ * size differs from the declared one are counted as drops. Until the {@link CameraStartGate} admits a frame, frames
+ * are counted as pre-roll and not encoded (MP4 frame 0 is the first admitted one, so frame refs index MP4 frames);
+ * after that each frame costs one boolean test more.
  */
 final class CameraEncoder implements Runnable {
 
@@ -25,11 +27,13 @@ final class CameraEncoder implements Runnable {
     private final BlockingQueue<FrameRef> refs;
     private final Runnable wakeWriter;
     private final RecorderFailure failure;
+    private final CameraStartGate gate;
     private volatile boolean stopping;
 
     CameraEncoder(StreamQueue stream, Path file, BlockingQueue<FrameRef> refs, Runnable wakeWriter,
-            RecorderFailure failure) {
+            RecorderFailure failure, CameraStartGate gate) {
         this.stream = stream;
+        this.gate = gate;
         this.file = file;
         this.refs = refs;
         this.wakeWriter = wakeWriter;
@@ -46,6 +50,7 @@ final class CameraEncoder implements Runnable {
         int width = stream.stream.spec().imageWidth();
         int height = stream.stream.spec().imageHeight();
         int fps = (int) Math.round(stream.stream.spec().nominalRateHz());
+        boolean started = false;
         try (VideoEncoder encoder = VideoEncoder.open(file, width, height, fps, EncoderSettings.capture())) {
             while (!failure.failed()) {
                 Sample sample = stream.poll(20);
@@ -58,6 +63,13 @@ final class CameraEncoder implements Runnable {
                 if (!(sample instanceof ImageSample image) || image.width() != width || image.height() != height) {
                     stream.drops.incrementAndGet();
                     continue;
+                }
+                if (!started) {
+                    if (!gate.admits(stream, sample)) {
+                        stream.preRoll.incrementAndGet();
+                        continue;
+                    }
+                    started = true;
                 }
                 long index = encoder.framesWritten();
                 encoder.encodeBgr(image.bgr());

@@ -65,10 +65,11 @@ final class EpisodeRecording implements Recording, SampleSink {
             LinkedBlockingQueue<CameraEncoder.FrameRef> frameRefs = new LinkedBlockingQueue<>();
             List<StreamQueue> all = List.copyOf(queues.values());
             this.writer = new McapEpisodeWriter(directory, manifest, all, frameRefs, failure);
+            CameraStartGate gate = new CameraStartGate(all, manifest.startHostNanos());
             for (StreamQueue q : all) {
                 if (q.isCamera()) {
                     CameraEncoder encoder = new CameraEncoder(q, directory.resolve(q.stream.videoFile()), frameRefs,
-                            writer::wake, failure);
+                            writer::wake, failure, gate);
                     encoders.add(encoder);
                     threads.add(new Thread(encoder, "rec-enc-" + q.stream.topic()));
                 }
@@ -96,6 +97,7 @@ final class EpisodeRecording implements Recording, SampleSink {
             clocks.onSample(deviceId, stream, sample);
             q.offer(sample);
             if (!q.isCamera()) {
+                CameraStartGate.noteFirst(q, sample);
                 writer.wake();
             }
         }
@@ -120,7 +122,7 @@ final class EpisodeRecording implements Recording, SampleSink {
     private static StreamSummary summary(StreamQueue q, double seconds) {
         StreamSpec spec = q.stream.spec();
         return new StreamSummary(q.stream.topic(), spec.kind(), q.written.get(), q.drops.get(), spec.nominalRateHz(),
-                q.written.get() / seconds);
+                q.written.get() / seconds, q.preRoll.get());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +20,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.demoforge.device.api.EventSample;
 import dev.demoforge.device.api.StreamKind;
 import dev.demoforge.episode.api.EpisodeManifest;
 import dev.demoforge.episode.api.EpisodeStatus;
@@ -107,6 +112,7 @@ public final class EpisodeStoreImpl implements EpisodeStore {
         }
         ClockPairs pairs = new ClockPairs(manifest);
         Map<String, long[]> counts = countSamples(dir, manifest, pairs);
+        Map<String, Long> preRoll = preRoll(dir, manifest);
         List<StreamSummary> streams = new ArrayList<>();
         double duration = counts.values().stream().mapToDouble(c -> (c[2] - c[1]) / 1e9).max().orElse(0);
         for (RecordedStream s : manifest.streams()) {
@@ -119,7 +125,7 @@ public final class EpisodeStoreImpl implements EpisodeStore {
                 n = Math.min(n, decodableFrames(video));
             }
             streams.add(new StreamSummary(s.topic(), s.spec().kind(), n, 0, s.spec().nominalRateHz(),
-                    duration > 0 ? n / duration : 0));
+                    duration > 0 ? n / duration : 0, preRoll.getOrDefault(s.topic(), 0L)));
         }
         EpisodeSummary summary = new EpisodeSummary(manifest.episodeId(), dir, manifest.startedAt(), duration, streams,
                 EpisodeStatus.RECOVERED, problem);
@@ -155,6 +161,18 @@ public final class EpisodeStoreImpl implements EpisodeStore {
             c[2] = sample.hostNanos();
         });
         return counts;
+    }
+
+    /** Pre-roll frames per camera topic, from the notes on {@value McapEpisodeWriter#PREROLL_TOPIC} that survived. */
+    private static Map<String, Long> preRoll(Path dir, EpisodeManifest manifest) throws IOException {
+        Map<String, Long> out = new HashMap<>();
+        new McapRawEpisode(dir, manifest).read(Set.of(McapEpisodeWriter.PREROLL_TOPIC), (topic, sample) -> {
+            if (sample instanceof EventSample e) {
+                JsonObject note = JsonParser.parseString(e.text()).getAsJsonObject();
+                out.put(note.get("topic").getAsString(), note.get("frames").getAsLong());
+            }
+        });
+        return out;
     }
 
     private static long decodableFrames(Path video) {

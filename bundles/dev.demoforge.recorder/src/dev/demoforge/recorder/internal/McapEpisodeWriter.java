@@ -22,7 +22,9 @@ import dev.demoforge.mcap.McapWriter;
 /**
  * The single thread ("rec-mcap") that owns the episode's MCAP file: it drains every numeric and event queue and
  * the cameras' frame references, writes an event on {@code /recorder/drops} for each run of dropped samples and one
- * on {@code /recorder/gaps} for each silence of a stream (see {@link StreamQueue#gapNanos()}), and closes chunks by
+ * on {@code /recorder/gaps} for each silence of a stream (see {@link StreamQueue#gapNanos()}), one on
+ * {@code /recorder/preroll} per camera when its MP4's first frame is written (the frames held back before it by
+ * {@link CameraStartGate}; {@code frames} may be 0), and closes chunks by
  * age so a killed process loses at most about half a second.
  */
 final class McapEpisodeWriter implements Runnable {
@@ -30,6 +32,7 @@ final class McapEpisodeWriter implements Runnable {
     static final String FILE = "episode.mcap";
     static final String DROPS_TOPIC = "/recorder/drops";
     static final String GAPS_TOPIC = "/recorder/gaps";
+    static final String PREROLL_TOPIC = "/recorder/preroll";
     private static final Gson GSON = new Gson();
 
     private final McapWriter mcap;
@@ -40,6 +43,7 @@ final class McapEpisodeWriter implements Runnable {
     private final RecorderFailure failure;
     private final int dropsChannel;
     private final int gapsChannel;
+    private final int prerollChannel;
     private volatile Thread thread;
     private volatile boolean stopping;
 
@@ -61,6 +65,7 @@ final class McapEpisodeWriter implements Runnable {
         }
         dropsChannel = mcap.addChannel(event, DROPS_TOPIC, "json", Map.of());
         gapsChannel = mcap.addChannel(event, GAPS_TOPIC, "json", Map.of());
+        prerollChannel = mcap.addChannel(event, PREROLL_TOPIC, "json", Map.of());
         mcap.addMetadata("demoforge_episode", Map.of("episode_id", manifest.episodeId(), "task", nz(manifest.task()),
                 "operator", nz(manifest.operator()), "station", nz(manifest.stationId()),
                 "robot_type", nz(manifest.robotType()), "started_at", manifest.startedAt().toString(),
@@ -138,6 +143,9 @@ final class McapEpisodeWriter implements Runnable {
         }
         CameraEncoder.FrameRef ref;
         while ((ref = frameRefs.poll()) != null) {
+            if (ref.index() == 0) {
+                reportPreRoll(ref.stream(), ref.sample());
+            }
             noteGap(ref.stream(), ref.sample());
             writeMessage(ref.stream().channelId, ref.sample(), MessageJson.frame(logTime(ref.sample().hostNanos()),
                     ref.sample(), ref.index()));
@@ -186,6 +194,13 @@ final class McapEpisodeWriter implements Runnable {
                     "seconds", (sample.hostNanos() - previous) / 1e9)));
             writeMessage(gapsChannel, gap, MessageJson.event(logTime(sample.hostNanos()), gap, gap.text()));
         }
+    }
+
+    /** The pre-roll count is final once frame 0 is encoded: the encoder counts it before. */
+    private void reportPreRoll(StreamQueue s, Sample first) throws IOException {
+        EventSample note = new EventSample(first.hostNanos(), Sample.NO_DEVICE_TIME, null, GSON.toJson(Map.of(
+                "topic", s.stream.topic(), "frames", s.preRoll.get(), "first_frame_host_ns", first.hostNanos())));
+        writeMessage(prerollChannel, note, MessageJson.event(logTime(first.hostNanos()), note, note.text()));
     }
 
     private void reportDrops(StreamQueue s, long count) throws IOException {

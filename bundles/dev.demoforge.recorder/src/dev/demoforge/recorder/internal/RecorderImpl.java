@@ -68,7 +68,7 @@ public final class RecorderImpl implements Recorder {
                         : null;
                 RecordedStream stream = new RecordedStream(topic, device.config().deviceId(), spec, video);
                 streams.add(stream);
-                queues.put(topic, new StreamQueue(stream));
+                queues.put(topic, new StreamQueue(stream, latencyNs(device)));
             }
         }
         EpisodeManifest manifest = new EpisodeManifest(id, request.task(), request.operator(), request.sessionId(),
@@ -80,6 +80,15 @@ public final class RecorderImpl implements Recorder {
         recording.begin();
         post(RecordingEvents.TOPIC_STARTED, id, seed, true);
         return recording;
+    }
+
+    /** The device's {@link TimeSyncService#LATENCY_PROPERTY}, 0 when absent or unusable (the gate then waits less). */
+    private static long latencyNs(DeviceHandle device) {
+        try {
+            return TimeSyncService.fixedLatencyNs(device.config());
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     private void announceStop(EpisodeSummary summary) {

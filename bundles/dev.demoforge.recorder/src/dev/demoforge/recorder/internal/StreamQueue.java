@@ -23,6 +23,12 @@ final class StreamQueue {
     final AtomicLong received = new AtomicLong();
     final AtomicLong written = new AtomicLong();
     final AtomicLong drops = new AtomicLong();
+    /** Camera frames held back before the MP4's first frame ({@link CameraStartGate}); not drops. */
+    final AtomicLong preRoll = new AtomicLong();
+    /** The device's fixed latency ({@code timesync.latency_ns}), ns; 0 when not configured. */
+    final long latencyNs;
+    /** Capture time of the first sample (host ns minus {@link #latencyNs}); {@link #NOT_STARTED} before it. */
+    volatile long firstCaptureNanos = NOT_STARTED;
     /** Drops already reported as gap events; touched by the writer thread only. */
     long dropsReported;
     /** MCAP channel id; set by the writer before the first sample is queued. */
@@ -38,8 +44,15 @@ final class StreamQueue {
         return Math.max(100_000_000L, (long) (5e9 / stream.spec().nominalRateHz()));
     }
 
+    static final long NOT_STARTED = Long.MIN_VALUE;
+
     StreamQueue(RecordedStream stream) {
+        this(stream, 0);
+    }
+
+    StreamQueue(RecordedStream stream, long latencyNs) {
         this.stream = stream;
+        this.latencyNs = latencyNs;
         StreamSpec spec = stream.spec();
         int capacity = spec.kind() == StreamKind.CAMERA ? Math.max(8, (int) Math.ceil(spec.nominalRateHz()))
                 : Math.max(64, (int) Math.ceil(2 * spec.nominalRateHz()));
@@ -51,6 +64,13 @@ final class StreamQueue {
         received.incrementAndGet();
         if (!queue.offer(sample)) {
             drops.incrementAndGet();
+        }
+    }
+
+    /** Records the first sample's capture time; later calls (a racing driver thread) keep the first. */
+    synchronized void startOnce(long captureNanos) {
+        if (firstCaptureNanos == NOT_STARTED) {
+            firstCaptureNanos = captureNanos;
         }
     }
 

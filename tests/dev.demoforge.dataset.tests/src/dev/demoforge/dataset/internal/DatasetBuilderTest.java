@@ -111,6 +111,28 @@ class DatasetBuilderTest {
         Readers.lerobotCheck(second.export().outputDir());
     }
 
+    @Test
+    void recordedEpisodesStartOnTheReferenceCamerasFirstFrameSoLeRobotCopiesTheirPackets() throws Exception {
+        // the simulated cameras are received 15-25 ms after exposure; the recorder's pre-roll keeps MP4 frame 0
+        String name = unique("copy");
+        store.create(new DatasetDefinition(name, ours(List.of(ReviewState.ACCEPTED)), new SplitRule(List.of(
+                new SplitRule.Share("train", 1.0)), 7, SplitRule.Stratify.NONE), "lerobot", Map.of(), null));
+        BuildResult r = builder.build(name, root.resolve(name), new NullProgressMonitor());
+        JsonArray alignment = json(r.export().outputDir().resolve("meta/demoforge_alignment.json"))
+                .getAsJsonArray("episodes");
+        assertEquals(4, alignment.size());
+        for (JsonElement e : alignment) {
+            assertEquals(0, e.getAsJsonObject().get("rows_trimmed_start").getAsInt(),
+                    "no reference frame trimmed at the start: " + e.getAsJsonObject().get("rows_trimmed_end"));
+        }
+        JsonObject video = json(r.export().outputDir().resolve("meta/demoforge_video.json"));
+        long copied = video.getAsJsonArray("episodes").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(c -> c.get("video_key").getAsString().equals("observation.images.cam_scene"))
+                .filter(c -> c.get("mode").getAsString().equals("copied")).count();
+        assertEquals(4, copied, "the reference camera's packets are copied in every episode: " + video);
+        Readers.lerobotCheck(r.export().outputDir());
+    }
+
     /** Output paths whose hashes differ between two manifests. */
     private static List<String> differing(JsonObject a, JsonObject b) {
         Map<String, String> before = new java.util.HashMap<>();

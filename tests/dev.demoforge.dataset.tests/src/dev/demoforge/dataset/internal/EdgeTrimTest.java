@@ -47,4 +47,15 @@ class EdgeTrimTest {
         assertArrayEquals(new int[] {0, 50}, EdgeTrim.rows(CAMERA, 50, List.of(new TimeSeries())));
         assertArrayEquals(new int[] {0, 0}, EdgeTrim.rows(CAMERA, 0, List.of(stream(5, 50, 2960))));
     }
+
+    @Test
+    void anotherCameraCountsAsLiveFromOneFramePeriodPlusTheLatencySpreadBeforeItsFirstFrame() {
+        long period = Math.round(1e9 / 30);
+        // the wrist camera's first frame is exposed 40 ms after the scene's: scene frame 0 is kept
+        EdgeTrim.OtherCamera wrist = new EdgeTrim.OtherCamera(stream(100.0 / 3, 40, 3040), period);
+        assertArrayEquals(new int[] {0, CAMERA.size()}, EdgeTrim.rows(CAMERA, CAMERA.size(), List.of(), List.of(wrist)));
+        // one that starts 100 ms late is not live at frame 0 (nor at 33 ms)
+        EdgeTrim.OtherCamera late = new EdgeTrim.OtherCamera(stream(100.0 / 3, 100, 3100), period);
+        assertArrayEquals(new int[] {2, CAMERA.size()}, EdgeTrim.rows(CAMERA, CAMERA.size(), List.of(), List.of(late)));
+    }
 }

@@ -142,10 +142,12 @@ class SimAlignmentTest {
         assertEquals(StreamAlignment.Method.NEAREST, wrist.method());
         assertTrue(wrist.residualP50Ns() <= 1e9 / 30 / 2 + 1_000_000, "nearest frame within half a period: "
                 + wrist.residualP50Ns());
-        assertEquals(0, wrist.rowsOutside(), wrist.toString());
+        // the recorder starts both cameras at one instant, so the first row may precede the wrist's first frame by
+        // up to EdgeTrim.cameraLeadNs (a period + 15 ms): that row is outside, and over the tolerance at worst
+        assertTrue(wrist.rowsOutside() <= 1, wrist.toString());
         // frames the recorder had to drop (a loaded machine) leave a gap; rows over it are the only ones allowed over
         if (wrist.recorderDrops() == 0) {
-            assertEquals(0, wrist.rowsOverTolerance(), wrist.toString());
+            assertTrue(wrist.rowsOverTolerance() <= wrist.rowsOutside(), wrist.toString());
         }
         assertTrue(wrist.duplicated() + wrist.dropped() <= 2 + wrist.recorderDrops(), wrist.toString());
         // usually 0-2 frames; a loaded machine can start a device thread late, up to the 1 s trimmed at most
