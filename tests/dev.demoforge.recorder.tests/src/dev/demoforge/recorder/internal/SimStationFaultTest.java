@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,10 +72,15 @@ class SimStationFaultTest {
         assertTrue(ftStates.contains(DeviceStatus.State.OFFLINE), "the stall was shown live: " + ftStates);
         assertEquals(DeviceStatus.State.ONLINE, ftStates.get(ftStates.size() - 1), "back online: " + ftStates);
         List<JsonObject> gaps = RecorderEvents.read(summary.directory(), McapEpisodeWriter.GAPS_TOPIC);
-        assertEquals(Set.of("/ft/wrench"), gaps.stream().map(g -> g.get("topic").getAsString())
-                .collect(java.util.stream.Collectors.toSet()), "gaps: " + gaps);
-        double seconds = gaps.get(0).get("seconds").getAsDouble();
+        // a loaded machine can also leave short gaps on the simulated cameras (their frames are late, not stalled):
+        // the stalled sensor's gap is the one that must be there, once, and at its length; the others going on is
+        // what the achieved rates below check
+        List<JsonObject> ftGaps = gaps.stream().filter(g -> g.get("topic").getAsString().equals("/ft/wrench")).toList();
+        assertEquals(1, ftGaps.size(), "gaps: " + gaps);
+        double seconds = ftGaps.get(0).get("seconds").getAsDouble();
         assertTrue(seconds > 0.9 && seconds < 1.3, "gap of " + seconds + " s for a 1 s stall");
+        assertTrue(gaps.stream().filter(g -> !g.get("topic").getAsString().equals("/ft/wrench"))
+                .allMatch(g -> g.get("seconds").getAsDouble() < seconds), "gaps: " + gaps);
         Map<String, StreamSummary> streams = new HashMap<>();
         summary.streams().forEach(s -> streams.put(s.topic(), s));
         for (String topic : List.of("/arm/joints", "/leader/action", "/cam_scene/image", "/cam_wrist/image")) {
