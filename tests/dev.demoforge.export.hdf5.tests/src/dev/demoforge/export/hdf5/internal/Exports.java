@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** Runs a synthetic export through an exporter service. */
 final class Exports {

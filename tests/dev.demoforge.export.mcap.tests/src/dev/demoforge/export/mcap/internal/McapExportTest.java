@@ -20,6 +20,7 @@ import com.google.gson.JsonObject;
 import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** MCAP exports read back by @mcap/core + protobufjs and ffmpeg, and compared with the episodes written. */
 class McapExportTest {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.OptionSpec;
+import dev.demoforge.test.support.export.ReaderProcess;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** Bad options, cancellation, corruption: clear errors and nothing that looks like an export. */
 class McapFailureTest {
@@ -81,7 +83,7 @@ class McapFailureTest {
             f.seek(f.length() / 2);
             f.write(b ^ 0x01);
         }
-        McapReaders.Run r = McapReaders.checkRun(file);
+        ReaderProcess.Run r = McapReaders.checkRun(file);
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.err().contains("FAIL"), r.err());
     }

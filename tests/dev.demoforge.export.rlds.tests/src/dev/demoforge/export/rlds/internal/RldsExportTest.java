@@ -19,6 +19,7 @@ import com.google.gson.JsonObject;
 import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** RLDS exports read back by the independent reader (rlds-check.py) and compared with the episodes written. */
 class RldsExportTest {

@@ -23,6 +23,8 @@ import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.OptionSpec;
 import dev.demoforge.export.api.FeatureKind;
 import dev.demoforge.export.api.FeatureSpec;
+import dev.demoforge.test.support.export.ReaderProcess;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** Bad options, cancellation, corruption: clear errors and nothing that looks like a dataset. */
 class RldsFailureTest {
@@ -94,7 +96,7 @@ class RldsFailureTest {
             f.seek(100);
             f.write(b ^ 0x10);
         }
-        RldsReader.Run r = RldsReader.run(dir);
+        ReaderProcess.Run r = RldsReader.run(dir);
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("data CRC mismatch in record at offset 0"), r.err());
     }

@@ -1,4 +1,4 @@
-package dev.demoforge.export.mcap.internal;
+package dev.demoforge.test.support.export;
 
 import java.util.List;
 
@@ -12,35 +12,44 @@ import dev.demoforge.export.api.VideoFrames;
  * A deterministic episode: 6-D state and action (sine waves of amplitude up to 6, so robomimic must scale them), a
  * 1-D gripper stream, and two cameras (640x480 and 320x240) showing a moving square over a background whose colour
  * depends on the episode; blue, green and red differ, so a channel swap shows. A fresh frame array per row.
+ * <p>
+ * Every value is a pure function of (episode, row), so a test can compute what a reader must find. Not thread-safe:
+ * one exporter thread reads an instance, as in an export. Subclass and override {@link #video(String)} to serve
+ * frames differently (the benchmark serves them from a cache).
  */
-class SyntheticEpisode implements EpisodeFrames {
+public class SyntheticEpisode implements EpisodeFrames {
 
-    static final int FPS = 30;
-    static final String STATE = "observation.state";
-    static final String ACTION = "action";
-    static final String GRIPPER = "observation.gripper";
-    static final String SCENE = "observation.images.scene";
-    static final String WRIST = "observation.images.wrist";
-    static final List<String> JOINTS = List.of("shoulder_pan.pos", "shoulder_lift.pos", "elbow_flex.pos",
+    public static final int FPS = 30;
+    public static final String STATE = "observation.state";
+    public static final String ACTION = "action";
+    public static final String GRIPPER = "observation.gripper";
+    public static final String SCENE = "observation.images.scene";
+    public static final String WRIST = "observation.images.wrist";
+    public static final List<String> JOINTS = List.of("shoulder_pan.pos", "shoulder_lift.pos", "elbow_flex.pos",
             "wrist_flex.pos", "wrist_roll.pos", "gripper.pos");
 
     private final int episode;
     private final int length;
     private final String task;
 
-    SyntheticEpisode(int episode, int length, String task) {
+    public SyntheticEpisode(int episode, int length, String task) {
         this.episode = episode;
         this.length = length;
         this.task = task;
     }
 
-    static DatasetSpec spec() {
+    public static DatasetSpec spec() {
         return new DatasetSpec("synthetic", "so101_follower", FPS, List.of(
                 FeatureSpec.vector(ACTION, FeatureKind.ACTION, JOINTS),
                 FeatureSpec.vector(STATE, FeatureKind.STATE, JOINTS),
                 FeatureSpec.vector(GRIPPER, FeatureKind.VECTOR, List.of("width")),
                 FeatureSpec.video(SCENE, 640, 480),
                 FeatureSpec.video(WRIST, 320, 240)));
+    }
+
+    /** The episode number the content is derived from. */
+    public int episode() {
+        return episode;
     }
 
     @Override
@@ -68,7 +77,7 @@ class SyntheticEpisode implements EpisodeFrames {
     }
 
     /** Row {@code i} of a vector feature. */
-    float[] row(String key, int i) {
+    public float[] row(String key, int i) {
         return switch (key) {
             case STATE -> wave(i, 0f);
             case ACTION -> wave(i + 3, 0.01f);
@@ -86,7 +95,7 @@ class SyntheticEpisode implements EpisodeFrames {
     }
 
     /** Frame size of a video feature: {width, height}. */
-    static int[] size(String key) {
+    public static int[] size(String key) {
         FeatureSpec f = spec().feature(key).orElseThrow(() -> new IllegalArgumentException("no video " + key));
         return new int[] {f.imageWidth(), f.imageHeight()};
     }
@@ -120,7 +129,7 @@ class SyntheticEpisode implements EpisodeFrames {
     }
 
     /** Frame {@code i} of episode {@code episode} as BGR: coloured background, vertical gradient, white square. */
-    static byte[] frame(int episode, int i, int w, int h) {
+    public static byte[] frame(int episode, int i, int w, int h) {
         byte[] bgr = new byte[w * h * 3];
         int blue = 40 + 80 * (episode % 3);
         int side = h / 6;
@@ -140,7 +149,7 @@ class SyntheticEpisode implements EpisodeFrames {
     }
 
     /** {@code bgr} with the first and third byte of every pixel swapped (a new array). */
-    static byte[] swapped(byte[] bgr) {
+    public static byte[] swapped(byte[] bgr) {
         byte[] out = new byte[bgr.length];
         for (int p = 0; p < bgr.length; p += 3) {
             out[p] = bgr[p + 2];
