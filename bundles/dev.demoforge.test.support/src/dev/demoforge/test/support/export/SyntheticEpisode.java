@@ -118,7 +118,7 @@ public class SyntheticEpisode implements EpisodeFrames {
 
             @Override
             public byte[] nextBgr() {
-                return next < length ? frame(episode, next++, s[0], s[1]) : null;
+                return next < length ? frameAt(next++, s[0], s[1]) : null;
             }
 
             @Override
@@ -128,10 +128,19 @@ public class SyntheticEpisode implements EpisodeFrames {
         };
     }
 
+    /** Frame {@code i} of a camera as {@link #video(String)} serves it: {@link #frame(int, int, int, int)}. */
+    protected byte[] frameAt(int i, int w, int h) {
+        return frame(episode, i, w, h);
+    }
+
     /** Frame {@code i} of episode {@code episode} as BGR: coloured background, vertical gradient, white square. */
     public static byte[] frame(int episode, int i, int w, int h) {
+        return frameOnBlue(40 + 80 * (episode % 3), i, w, h);
+    }
+
+    /** Frame {@code i} as BGR over a background with blue level {@code blue} (taken modulo 256). */
+    public static byte[] frameOnBlue(int blue, int i, int w, int h) {
         byte[] bgr = new byte[w * h * 3];
-        int blue = 40 + 80 * (episode % 3);
         int side = h / 6;
         int x0 = (i * 5) % (w - side);
         int y0 = (h - side) / 2;
