@@ -1,9 +1,17 @@
 package dev.demoforge.test.support.export;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.EpisodeFrames;
+import dev.demoforge.export.api.ExportResult;
+import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.FeatureKind;
 import dev.demoforge.export.api.FeatureSpec;
 import dev.demoforge.export.api.VideoFrames;
@@ -27,6 +35,8 @@ public class SyntheticEpisode implements EpisodeFrames {
     public static final String WRIST = "observation.images.wrist";
     public static final List<String> JOINTS = List.of("shoulder_pan.pos", "shoulder_lift.pos", "elbow_flex.pos",
             "wrist_flex.pos", "wrist_roll.pos", "gripper.pos");
+    /** The task of episode {@code e} in {@link #exportAll}: {@code TASKS.get(e % 2)}. */
+    public static final List<String> TASKS = List.of("pick the red cube", "open the drawer");
 
     private final int episode;
     private final int length;
@@ -45,6 +55,20 @@ public class SyntheticEpisode implements EpisodeFrames {
                 FeatureSpec.vector(GRIPPER, FeatureKind.VECTOR, List.of("width")),
                 FeatureSpec.video(SCENE, 640, 480),
                 FeatureSpec.video(WRIST, 320, 240)));
+    }
+
+    /**
+     * Exports one synthetic episode per entry of {@code lengths} (episode {@code e} has that many rows and task
+     * {@code TASKS.get(e % 2)}) with {@link #spec()} and {@code options}; blocks until {@code finish} returns.
+     */
+    public static ExportResult exportAll(DatasetExporter exporter, Path out, Map<String, String> options,
+            int... lengths) throws IOException {
+        try (ExportSession s = exporter.begin(out, spec(), options)) {
+            for (int e = 0; e < lengths.length; e++) {
+                s.writeEpisode(new SyntheticEpisode(e, lengths[e], TASKS.get(e % 2)), new NullProgressMonitor());
+            }
+            return s.finish(new NullProgressMonitor());
+        }
     }
 
     /** The episode number the content is derived from. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,25 +17,19 @@ import com.google.gson.JsonObject;
 
 import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.ExportResult;
-import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** RLDS exports read back by the independent reader (rlds-check.py) and compared with the episodes written. */
 class RldsExportTest {
 
-    static final String[] TASKS = {"pick the red cube", "open the drawer"};
+    static final String[] TASKS = SyntheticEpisode.TASKS.toArray(String[]::new);
 
     @TempDir
     Path tmp;
 
     static ExportResult export(DatasetExporter exporter, Path out, Map<String, String> options, int... lengths)
             throws Exception {
-        try (ExportSession s = exporter.begin(out, SyntheticEpisode.spec(), options)) {
-            for (int e = 0; e < lengths.length; e++) {
-                s.writeEpisode(new SyntheticEpisode(e, lengths[e], TASKS[e % 2]), new NullProgressMonitor());
-            }
-            return s.finish(new NullProgressMonitor());
-        }
+        return SyntheticEpisode.exportAll(exporter, out, options, lengths);
     }
 
     @Test
