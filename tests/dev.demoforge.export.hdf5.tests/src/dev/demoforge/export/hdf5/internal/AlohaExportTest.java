@@ -21,6 +21,7 @@ import com.google.gson.JsonObject;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.ExportResult;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** ALOHA/ACT episode files, read back by h5py and h5dump. */
 class AlohaExportTest {

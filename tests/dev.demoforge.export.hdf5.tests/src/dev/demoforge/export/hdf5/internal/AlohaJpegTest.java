@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.demoforge.test.support.export.SyntheticEpisode;
+
 /**
  * The mobile-aloha JPEG variant ({@code compress=jpeg}): padded JPEG rows, {@code compress_len}, decoded by ffmpeg
  * (not the writer's ImageIO) in the channel order {@code cv2.imdecode} returns.

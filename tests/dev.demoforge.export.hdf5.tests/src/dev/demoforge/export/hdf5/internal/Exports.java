@@ -3,17 +3,15 @@ package dev.demoforge.export.hdf5.internal;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
-
 import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.ExportResult;
-import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** Runs a synthetic export through an exporter service. */
 final class Exports {
 
-    static final String[] TASKS = {"pick the red cube", "open the drawer"};
+    static final String[] TASKS = SyntheticEpisode.TASKS.toArray(String[]::new);
 
     private Exports() {
     }
@@ -27,11 +25,6 @@ final class Exports {
     /** The same with another spec, e.g. one declaring splits. */
     static ExportResult run(DatasetExporter exporter, Path out, DatasetSpec spec, Map<String, String> options,
             int... lengths) throws Exception {
-        try (ExportSession s = exporter.begin(out, spec, options)) {
-            for (int e = 0; e < lengths.length; e++) {
-                s.writeEpisode(new SyntheticEpisode(e, lengths[e], TASKS[e % 2]), new NullProgressMonitor());
-            }
-            return s.finish(new NullProgressMonitor());
-        }
+        return SyntheticEpisode.exportAll(exporter, out, spec, options, lengths);
     }
 }

@@ -23,6 +23,7 @@ import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.VideoFrames;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** Cancellation, abandoned sessions, refused options, specs and malformed episodes, for both formats. */
 class Hdf5FailureTest {

@@ -14,6 +14,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.demoforge.test.support.export.SyntheticEpisode;
+
 /**
  * The files read by jsfive, a pure-JavaScript HDF5 reader that shares no code with the HDF Group's library: layout,
  * attributes, values, gzip-compressed chunks, fixed-length strings and every image row byte for byte.

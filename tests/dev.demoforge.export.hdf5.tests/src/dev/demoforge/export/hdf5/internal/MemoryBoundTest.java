@@ -17,6 +17,7 @@ import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.ExportResult;
 import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.VideoFrames;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /**
  * Memory stays bounded by one frame: a 600-frame 640x480 episode (553 MB of pixels) goes through each format while

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.demoforge.test.support.export.SyntheticEpisode;
+
 /** Option {@code image_size}: one stored size for every camera, resampled with an antialiasing bilinear filter. */
 class ResizeTest {
 

@@ -17,6 +17,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.demoforge.test.support.export.ReaderProcess;
+import dev.demoforge.test.support.export.SyntheticEpisode;
+
 /** robomimic files read back by h5py (hdf5-check.py applies get_dataset_info.py's rules) and h5dump. */
 class RobomimicExportTest {
 
@@ -156,7 +159,7 @@ class RobomimicExportTest {
         Exports.run(ExporterService.robomimic(), dir, Map.of("action_scaling", "none", "chunking", "none",
                 "next_obs", "false"), 10);
         Path f = dir.resolve("synthetic.hdf5");
-        Readers.Run r = Readers.checkRun("robomimic", f);
+        ReaderProcess.Run r = Readers.checkRun("robomimic", f);
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.err().contains("Dataset should have actions in [-1., 1.]"), r.err());
         JsonObject ok = Readers.check("robomimic", f, "--no-action-range");

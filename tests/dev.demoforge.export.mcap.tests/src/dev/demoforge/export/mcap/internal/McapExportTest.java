@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +21,12 @@ import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.ExportResult;
-import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** MCAP exports read back by @mcap/core + protobufjs and ffmpeg, and compared with the episodes written. */
 class McapExportTest {
 
-    static final String[] TASKS = {"pick the red cube", "open the drawer"};
+    static final String[] TASKS = SyntheticEpisode.TASKS.toArray(String[]::new);
     static final List<String> TOPICS = List.of("/action", "/observation/state", "/observation/gripper",
             "/observation/images/scene", "/observation/images/wrist");
 
@@ -41,12 +40,7 @@ class McapExportTest {
 
     static ExportResult export(DatasetExporter exporter, Path out, DatasetSpec spec, Map<String, String> options,
             int... lengths) throws Exception {
-        try (ExportSession s = exporter.begin(out, spec, options)) {
-            for (int e = 0; e < lengths.length; e++) {
-                s.writeEpisode(new SyntheticEpisode(e, lengths[e], TASKS[e % 2]), new NullProgressMonitor());
-            }
-            return s.finish(new NullProgressMonitor());
-        }
+        return SyntheticEpisode.exportAll(exporter, out, spec, options, lengths);
     }
 
     @Test

@@ -7,18 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.OptionSpec;
+import dev.demoforge.test.support.export.ExporterContract;
+import dev.demoforge.test.support.export.ReaderProcess;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** Bad options, cancellation, corruption: clear errors and nothing that looks like an export. */
 class McapFailureTest {
@@ -40,33 +37,13 @@ class McapFailureTest {
 
     @Test
     void whatTheOptionsFormSendsIsAccepted() throws Exception {
-        var exporter = ExporterService.mcap();
-        Map<String, String> form = new LinkedHashMap<>();
-        for (OptionSpec o : exporter.capabilities().options()) {
-            assertTrue(List.of(OptionSpec.CHOICE, OptionSpec.INT, OptionSpec.STRING).contains(o.type()), o.key());
-            form.put(o.key(), o.defaultValue());
-        }
-        Path out = tmp.resolve("form");
-        try (ExportSession s = exporter.begin(out, SyntheticEpisode.spec(), form)) {
-            s.writeEpisode(new SyntheticEpisode(0, 2, "t"), new NullProgressMonitor());
-            s.finish(new NullProgressMonitor());
-        }
-        assertTrue(Files.isDirectory(out));
+        ExporterContract.formDefaultsAreAccepted(ExporterService.mcap(), tmp.resolve("form"), OptionSpec.CHOICE,
+                OptionSpec.INT, OptionSpec.STRING);
     }
 
     @Test
     void aCancelledExportLeavesNothingBehind() throws Exception {
-        Path out = tmp.resolve("mcap");
-        try (ExportSession s = ExporterService.mcap().begin(out, SyntheticEpisode.spec(), Map.of())) {
-            s.writeEpisode(new SyntheticEpisode(0, 4, "t"), new NullProgressMonitor());
-            NullProgressMonitor cancelled = new NullProgressMonitor();
-            cancelled.setCanceled(true);
-            assertThrows(OperationCanceledException.class, () -> s.writeEpisode(new SyntheticEpisode(1, 4, "t"),
-                    cancelled));
-        }
-        try (Stream<Path> left = Files.list(tmp)) {
-            assertEquals(List.of(), left.toList(), "no output and no staging directory");
-        }
+        ExporterContract.cancelledExportLeavesNothingBehind(ExporterService.mcap(), tmp, "mcap");
     }
 
     @Test
@@ -81,7 +58,7 @@ class McapFailureTest {
             f.seek(f.length() / 2);
             f.write(b ^ 0x01);
         }
-        McapReaders.Run r = McapReaders.checkRun(file);
+        ReaderProcess.Run r = McapReaders.checkRun(file);
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.err().contains("FAIL"), r.err());
     }

@@ -1,43 +1,15 @@
 package dev.demoforge.export.rlds.internal;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
-
 import dev.demoforge.export.api.DatasetExporter;
+import dev.demoforge.test.support.export.ExporterServices;
 
-/** Finds the exporter the way the workbench and the CLI do: as a DS service, by format id. */
+/** The RLDS exporter as the workbench and the CLI find it: a DS service, by format id. */
 final class ExporterService {
 
     private ExporterService() {
     }
 
     static DatasetExporter rlds() throws Exception {
-        Bundle bundle = FrameworkUtil.getBundle(RldsExporter.class);
-        if (bundle.getState() != Bundle.ACTIVE) {
-            bundle.start();
-        }
-        ServiceTracker<DatasetExporter, DatasetExporter> t = new ServiceTracker<>(bundle.getBundleContext(),
-                DatasetExporter.class, null);
-        t.open();
-        try {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                Object[] services = t.getServices();
-                if (services != null) {
-                    for (Object s : services) {
-                        if (s instanceof DatasetExporter e && e.formatId().equals(RldsExporter.FORMAT_ID)) {
-                            return e;
-                        }
-                    }
-                }
-                Thread.sleep(50);
-            }
-            return fail("no DatasetExporter service with formatId 'rlds' within 10 s (is SCR running?)");
-        } finally {
-            t.close();
-        }
+        return ExporterServices.byFormat(RldsExporter.class, RldsExporter.FORMAT_ID);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +20,12 @@ import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.ExportResult;
-import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** RLDS exports read back by the independent reader (rlds-check.py) and compared with the episodes written. */
 class RldsExportTest {
 
-    static final String[] TASKS = {"pick the red cube", "open the drawer"};
+    static final String[] TASKS = SyntheticEpisode.TASKS.toArray(String[]::new);
 
     @TempDir
     Path tmp;
@@ -38,12 +37,7 @@ class RldsExportTest {
 
     static ExportResult export(DatasetExporter exporter, Path out, DatasetSpec spec, Map<String, String> options,
             int... lengths) throws Exception {
-        try (ExportSession s = exporter.begin(out, spec, options)) {
-            for (int e = 0; e < lengths.length; e++) {
-                s.writeEpisode(new SyntheticEpisode(e, lengths[e], TASKS[e % 2]), new NullProgressMonitor());
-            }
-            return s.finish(new NullProgressMonitor());
-        }
+        return SyntheticEpisode.exportAll(exporter, out, spec, options, lengths);
     }
 
     @Test

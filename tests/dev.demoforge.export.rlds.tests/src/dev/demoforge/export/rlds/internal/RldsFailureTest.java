@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +23,9 @@ import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.OptionSpec;
 import dev.demoforge.export.api.FeatureKind;
 import dev.demoforge.export.api.FeatureSpec;
+import dev.demoforge.test.support.export.ExporterContract;
+import dev.demoforge.test.support.export.ReaderProcess;
+import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** Bad options, cancellation, corruption: clear errors and nothing that looks like a dataset. */
 class RldsFailureTest {
@@ -53,34 +54,13 @@ class RldsFailureTest {
 
     @Test
     void whatTheOptionsFormSendsIsAccepted() throws Exception {
-        var exporter = ExporterService.rlds();
-        Map<String, String> form = new LinkedHashMap<>();
-        for (OptionSpec o : exporter.capabilities().options()) {
-            assertTrue(List.of(OptionSpec.CHOICE, OptionSpec.INT, OptionSpec.STRING).contains(o.type()), o.key());
-            form.put(o.key(), o.defaultValue());
-        }
-        Path out = tmp.resolve("form");
-        try (ExportSession s = exporter.begin(out, SyntheticEpisode.spec(), form)) {
-            s.writeEpisode(new SyntheticEpisode(0, 2, "t"), new NullProgressMonitor());
-            s.finish(new NullProgressMonitor());
-        }
-        assertTrue(Files.isDirectory(out));
+        ExporterContract.formDefaultsAreAccepted(ExporterService.rlds(), tmp.resolve("form"), OptionSpec.CHOICE,
+                OptionSpec.INT, OptionSpec.STRING);
     }
 
     @Test
     void aCancelledExportLeavesNothingBehind() throws Exception {
-        Path out = tmp.resolve("data");
-        try (ExportSession s = ExporterService.rlds().begin(out, SyntheticEpisode.spec(), Map.of())) {
-            s.writeEpisode(new SyntheticEpisode(0, 4, "t"), new NullProgressMonitor());
-            NullProgressMonitor cancelled = new NullProgressMonitor();
-            cancelled.setCanceled(true);
-            assertThrows(OperationCanceledException.class, () -> s.writeEpisode(new SyntheticEpisode(1, 4, "t"),
-                    cancelled));
-            assertThrows(IllegalStateException.class, () -> s.finish(new NullProgressMonitor()));
-        }
-        try (Stream<Path> left = Files.list(tmp)) {
-            assertEquals(List.of(), left.toList(), "no output and no staging directory");
-        }
+        ExporterContract.cancelledExportLeavesNothingBehind(ExporterService.rlds(), tmp, "data");
     }
 
     @Test
@@ -121,7 +101,7 @@ class RldsFailureTest {
             f.seek(100);
             f.write(b ^ 0x10);
         }
-        RldsReader.Run r = RldsReader.run(dir);
+        ReaderProcess.Run r = RldsReader.run(dir);
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("data CRC mismatch in record at offset 0"), r.err());
     }

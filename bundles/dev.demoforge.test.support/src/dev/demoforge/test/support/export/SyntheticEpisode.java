@@ -1,9 +1,17 @@
-package dev.demoforge.export.mcap.internal;
+package dev.demoforge.test.support.export;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.EpisodeFrames;
+import dev.demoforge.export.api.ExportResult;
+import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.FeatureKind;
 import dev.demoforge.export.api.FeatureSpec;
 import dev.demoforge.export.api.VideoFrames;
@@ -12,35 +20,66 @@ import dev.demoforge.export.api.VideoFrames;
  * A deterministic episode: 6-D state and action (sine waves of amplitude up to 6, so robomimic must scale them), a
  * 1-D gripper stream, and two cameras (640x480 and 320x240) showing a moving square over a background whose colour
  * depends on the episode; blue, green and red differ, so a channel swap shows. A fresh frame array per row.
+ * <p>
+ * Every value is a pure function of (episode, row), so a test can compute what a reader must find. Not thread-safe:
+ * one exporter thread reads an instance, as in an export. Subclass and override {@link #video(String)} to serve
+ * frames differently (the benchmark serves them from a cache).
  */
-class SyntheticEpisode implements EpisodeFrames {
+public class SyntheticEpisode implements EpisodeFrames {
 
-    static final int FPS = 30;
-    static final String STATE = "observation.state";
-    static final String ACTION = "action";
-    static final String GRIPPER = "observation.gripper";
-    static final String SCENE = "observation.images.scene";
-    static final String WRIST = "observation.images.wrist";
-    static final List<String> JOINTS = List.of("shoulder_pan.pos", "shoulder_lift.pos", "elbow_flex.pos",
+    public static final int FPS = 30;
+    public static final String STATE = "observation.state";
+    public static final String ACTION = "action";
+    public static final String GRIPPER = "observation.gripper";
+    public static final String SCENE = "observation.images.scene";
+    public static final String WRIST = "observation.images.wrist";
+    public static final List<String> JOINTS = List.of("shoulder_pan.pos", "shoulder_lift.pos", "elbow_flex.pos",
             "wrist_flex.pos", "wrist_roll.pos", "gripper.pos");
+    /** The task of episode {@code e} in {@link #exportAll}: {@code TASKS.get(e % 2)}. */
+    public static final List<String> TASKS = List.of("pick the red cube", "open the drawer");
 
     private final int episode;
     private final int length;
     private final String task;
 
-    SyntheticEpisode(int episode, int length, String task) {
+    public SyntheticEpisode(int episode, int length, String task) {
         this.episode = episode;
         this.length = length;
         this.task = task;
     }
 
-    static DatasetSpec spec() {
+    public static DatasetSpec spec() {
         return new DatasetSpec("synthetic", "so101_follower", FPS, List.of(
                 FeatureSpec.vector(ACTION, FeatureKind.ACTION, JOINTS),
                 FeatureSpec.vector(STATE, FeatureKind.STATE, JOINTS),
                 FeatureSpec.vector(GRIPPER, FeatureKind.VECTOR, List.of("width")),
                 FeatureSpec.video(SCENE, 640, 480),
                 FeatureSpec.video(WRIST, 320, 240)));
+    }
+
+    /**
+     * Exports one synthetic episode per entry of {@code lengths} (episode {@code e} has that many rows and task
+     * {@code TASKS.get(e % 2)}) with {@link #spec()} and {@code options}; blocks until {@code finish} returns.
+     */
+    public static ExportResult exportAll(DatasetExporter exporter, Path out, Map<String, String> options,
+            int... lengths) throws IOException {
+        return exportAll(exporter, out, spec(), options, lengths);
+    }
+
+    /** The same with another spec, e.g. {@link #spec()} with splits declared. */
+    public static ExportResult exportAll(DatasetExporter exporter, Path out, DatasetSpec spec,
+            Map<String, String> options, int... lengths) throws IOException {
+        try (ExportSession s = exporter.begin(out, spec, options)) {
+            for (int e = 0; e < lengths.length; e++) {
+                s.writeEpisode(new SyntheticEpisode(e, lengths[e], TASKS.get(e % 2)), new NullProgressMonitor());
+            }
+            return s.finish(new NullProgressMonitor());
+        }
+    }
+
+    /** The episode number the content is derived from. */
+    public int episode() {
+        return episode;
     }
 
     @Override
@@ -68,7 +107,7 @@ class SyntheticEpisode implements EpisodeFrames {
     }
 
     /** Row {@code i} of a vector feature. */
-    float[] row(String key, int i) {
+    public float[] row(String key, int i) {
         return switch (key) {
             case STATE -> wave(i, 0f);
             case ACTION -> wave(i + 3, 0.01f);
@@ -86,7 +125,7 @@ class SyntheticEpisode implements EpisodeFrames {
     }
 
     /** Frame size of a video feature: {width, height}. */
-    static int[] size(String key) {
+    public static int[] size(String key) {
         FeatureSpec f = spec().feature(key).orElseThrow(() -> new IllegalArgumentException("no video " + key));
         return new int[] {f.imageWidth(), f.imageHeight()};
     }
@@ -109,7 +148,7 @@ class SyntheticEpisode implements EpisodeFrames {
 
             @Override
             public byte[] nextBgr() {
-                return next < length ? frame(episode, next++, s[0], s[1]) : null;
+                return next < length ? frameAt(next++, s[0], s[1]) : null;
             }
 
             @Override
@@ -119,10 +158,19 @@ class SyntheticEpisode implements EpisodeFrames {
         };
     }
 
+    /** Frame {@code i} of a camera as {@link #video(String)} serves it: {@link #frame(int, int, int, int)}. */
+    protected byte[] frameAt(int i, int w, int h) {
+        return frame(episode, i, w, h);
+    }
+
     /** Frame {@code i} of episode {@code episode} as BGR: coloured background, vertical gradient, white square. */
-    static byte[] frame(int episode, int i, int w, int h) {
+    public static byte[] frame(int episode, int i, int w, int h) {
+        return frameOnBlue(40 + 80 * (episode % 3), i, w, h);
+    }
+
+    /** Frame {@code i} as BGR over a background with blue level {@code blue} (taken modulo 256). */
+    public static byte[] frameOnBlue(int blue, int i, int w, int h) {
         byte[] bgr = new byte[w * h * 3];
-        int blue = 40 + 80 * (episode % 3);
         int side = h / 6;
         int x0 = (i * 5) % (w - side);
         int y0 = (h - side) / 2;
@@ -140,7 +188,7 @@ class SyntheticEpisode implements EpisodeFrames {
     }
 
     /** {@code bgr} with the first and third byte of every pixel swapped (a new array). */
-    static byte[] swapped(byte[] bgr) {
+    public static byte[] swapped(byte[] bgr) {
         byte[] out = new byte[bgr.length];
         for (int p = 0; p < bgr.length; p += 3) {
             out[p] = bgr[p + 2];

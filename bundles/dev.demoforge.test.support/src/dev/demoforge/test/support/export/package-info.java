@@ -1,0 +1,11 @@
+/**
+ * Test kit for dataset exporters (docs/exporter-sdk.md): a deterministic {@link
+ * dev.demoforge.test.support.export.SyntheticEpisode}, the DS lookup {@link
+ * dev.demoforge.test.support.export.ExporterServices}, the {@link dev.demoforge.test.support.export.ExportBenchmark}
+ * harness (export speed against a raw-copy baseline) and {@link dev.demoforge.test.support.export.ReaderProcess} for
+ * running independent readers.
+ *
+ * @since 0.1
+ */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package dev.demoforge.test.support.export;
