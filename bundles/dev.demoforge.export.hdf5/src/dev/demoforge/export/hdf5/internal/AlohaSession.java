@@ -1,6 +1,5 @@
 package dev.demoforge.export.hdf5.internal;
 
-import dev.demoforge.export.support.EpisodeInputs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,6 +15,8 @@ import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.EpisodeFrames;
 import dev.demoforge.export.api.FeatureSpec;
+import dev.demoforge.export.support.EpisodeInputs;
+import dev.demoforge.export.support.ImageEncoder;
 
 /**
  * One ALOHA export: each episode becomes {@code episode_<i>.hdf5} in the staging directory, complete and closed
@@ -95,7 +96,9 @@ final class AlohaSession extends Hdf5Session {
         int[][] lengths = new int[videos.size()][n];
         Path spill = Files.createTempFile(staging, ".jpeg-", ".spill");
         try (FileChannel ch = FileChannel.open(spill, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                JpegEncoder jpeg = new JpegEncoder(options.jpegQuality())) {
+                // byte 0 of each pixel is blue to the encoder, as cv2.imencode takes an array, so cv2.imdecode gives
+                // back the array in the order it was stored
+                ImageEncoder jpeg = ImageEncoder.of("jpeg", options.jpegQuality())) {
             for (int c = 0; c < videos.size(); c++) {
                 FeatureSpec f = videos.get(c);
                 ImageSize size = options.imageSize();

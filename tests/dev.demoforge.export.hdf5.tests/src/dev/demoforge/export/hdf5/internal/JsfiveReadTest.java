@@ -14,6 +14,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.demoforge.export.support.ImageEncoder;
 import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /**
@@ -57,7 +58,7 @@ class JsfiveReadTest {
         JsonObject o = Readers.jsfive(dir.resolve("episode_0.hdf5")).getAsJsonObject("objects");
         byte[][][] jpegs = new byte[2][n][];
         int padded = 0;
-        try (JpegEncoder encoder = new JpegEncoder(50)) {
+        try (ImageEncoder encoder = ImageEncoder.of("jpeg", 50)) {
             for (int c = 0; c < 2; c++) {
                 int[] s = c == 0 ? new int[] {640, 480} : new int[] {320, 240};
                 for (int i = 0; i < n; i++) {
