@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.demoforge.export.api.OptionSpec;
+import dev.demoforge.export.support.OptionValues;
 
 /**
  * ALOHA/ACT export options.
@@ -34,9 +35,9 @@ record AlohaOptions(boolean sim, boolean jpeg, int jpegQuality, boolean rgb, Ima
     }
 
     static AlohaOptions parse(Map<String, String> values) {
-        Options o = new Options("ALOHA", specs(), values);
+        OptionValues o = new OptionValues("ALOHA", specs(), values);
         return new AlohaOptions(o.bool(SIM), o.choice(COMPRESS).equals("jpeg"), o.integer(JPEG_QUALITY, 1, 100),
-                o.rgb(), o.imageSize(), o.integer(Options.GZIP, 0, 9));
+                Options.rgb(o), Options.imageSize("ALOHA", o), o.integer(Options.GZIP, 0, 9));
     }
 
     /** Layout of every dataset: image datasets are chunked one frame per chunk, as ALOHA writes them. */

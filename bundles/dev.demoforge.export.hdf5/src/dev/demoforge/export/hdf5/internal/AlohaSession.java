@@ -146,11 +146,7 @@ final class AlohaSession extends Hdf5Session {
 
     @Override
     protected void complete(int episodeCount, IProgressMonitor monitor) {
-        // every episode file was completed and closed by write()
-    }
-
-    @Override
-    protected void abandon() {
-        // write() closes each episode file before returning, also when it fails or is cancelled
+        // every episode file was completed and closed by write(), also when it failed or was cancelled
+        monitor.worked(1);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.demoforge.export.api.OptionSpec;
+import dev.demoforge.export.support.OptionValues;
 
 /**
  * robomimic export options.
@@ -44,7 +45,7 @@ record RobomimicOptions(double validFraction, long splitSeed, boolean scaleActio
     }
 
     static RobomimicOptions parse(Map<String, String> values) {
-        Options o = new Options("robomimic", specs(), values);
+        OptionValues o = new OptionValues("robomimic", specs(), values);
         boolean chunked = o.choice(CHUNKING).equals("frame");
         int gzip = o.integer(Options.GZIP, 0, 9);
         if (!chunked && gzip > 0) {
@@ -52,8 +53,8 @@ record RobomimicOptions(double validFraction, long splitSeed, boolean scaleActio
                     + " conflict: HDF5 compresses chunked datasets only");
         }
         return new RobomimicOptions(o.fraction(VALID_FRACTION), o.integer(SPLIT_SEED, 0, Integer.MAX_VALUE),
-                o.choice(ACTION_SCALING).equals("minmax"), o.bool(NEXT_OBS), chunked, o.rgb(), o.imageSize(),
-                gzip);
+                o.choice(ACTION_SCALING).equals("minmax"), o.bool(NEXT_OBS), chunked, Options.rgb(o),
+                Options.imageSize("robomimic", o), gzip);
     }
 
     Layout layout() {

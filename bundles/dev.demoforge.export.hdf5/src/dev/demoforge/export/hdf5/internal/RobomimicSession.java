@@ -195,6 +195,7 @@ final class RobomimicSession extends Hdf5Session {
             }
         }
         h.close();
+        m.worked(1);
     }
 
     /** {@code x} mapped from {@code [min, max]} to {@code [-1, 1]}; 0 where the range is empty. */

@@ -1,43 +1,34 @@
 package dev.demoforge.export.lerobot.internal;
 
-import dev.demoforge.export.support.EpisodeInputs;
-import dev.demoforge.export.support.Staging;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.EpisodeFrames;
-import dev.demoforge.export.api.ExportResult;
-import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.FeatureKind;
 import dev.demoforge.export.api.FeatureSpec;
 import dev.demoforge.export.api.VideoFrames;
+import dev.demoforge.export.support.EpisodeInputs;
+import dev.demoforge.export.support.StagedExportSession;
 import dev.demoforge.media.VideoInfo;
 
 /**
  * One LeRobot export (v3.0 or v2.1): data rows and video frames are written into the staging directory as episodes
- * arrive; {@link #finish} writes {@code meta/} and renames the staging directory to the output directory. After a failure or
- * cancellation only {@link #close()} is accepted, which deletes the staging directory. One thread.
+ * arrive; {@link #complete} writes {@code meta/} before the staging directory is renamed to the output directory.
+ * After a failure or cancellation only {@link #close()} is accepted, which deletes the staging directory. One thread.
  */
-final class LeRobotSession implements ExportSession {
-
-    private enum State { OPEN, BROKEN, FINISHED, CLOSED }
+final class LeRobotSession extends StagedExportSession {
 
     private final LeRobotFormat format;
-    private final Path outputDir;
     private final Path staging;
     private final DatasetSpec spec;
     private final LeRobotOptions options;
-    private final long startNanos = System.nanoTime();
     private final DataFileWriter data;
     private final Map<String, VideoFileWriter> videos = new LinkedHashMap<>();
     private final List<EpisodeRecord> episodes = new ArrayList<>();
@@ -47,11 +38,10 @@ final class LeRobotSession implements ExportSession {
     private final Map<String, Long> imageSamples = new LinkedHashMap<>();
     private final List<VideoChoice> videoChoices = new ArrayList<>();
     private long totalFrames;
-    private State state = State.OPEN;
 
     LeRobotSession(LeRobotFormat format, Path outputDir, Path staging, DatasetSpec spec, LeRobotOptions options) {
+        super(format.label(), outputDir, staging);
         this.format = format;
-        this.outputDir = outputDir;
         this.staging = staging;
         this.spec = spec;
         this.options = options;
@@ -62,30 +52,13 @@ final class LeRobotSession implements ExportSession {
     }
 
     @Override
-    public void writeEpisode(EpisodeFrames episode, IProgressMonitor monitor) throws IOException {
-        requireOpen();
-        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
-        try {
-            write(episode, m);
-        } catch (IOException | RuntimeException e) {
-            state = State.BROKEN;
-            throw e;
-        } finally {
-            m.done();
-        }
-    }
-
-    private void write(EpisodeFrames ep, IProgressMonitor m) throws IOException {
+    protected void write(EpisodeFrames ep, int index, IProgressMonitor m) throws IOException {
         int n = ep.length();
         String src = ep.sourceId();
-        if (n <= 0) {
-            throw new IOException("Episode '" + src + "' has " + n + " rows; an episode needs at least one");
-        }
         String task = ep.task();
         if (task == null || task.isBlank()) {
             throw new IOException("Episode '" + src + "' has no task text");
         }
-        int index = episodes.size();
         long from = totalFrames;
         int taskIndex = tasks.computeIfAbsent(task, t -> tasks.size());
         m.beginTask("Episode " + index + " (" + src + ")", n * (1 + videos.size()));
@@ -185,86 +158,53 @@ final class LeRobotSession implements ExportSession {
     }
 
     @Override
-    public ExportResult finish(IProgressMonitor monitor) throws IOException {
-        requireOpen();
-        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
-        try {
-            if (episodes.isEmpty()) {
-                throw new IOException("No episode was written; a LeRobot dataset needs at least one");
-            }
-            m.beginTask("Writing " + format.label() + " metadata", 4 + videos.size());
-            data.close();
-            m.worked(1);
-            Map<String, VideoInfo> infos = new LinkedHashMap<>();
-            for (Map.Entry<String, VideoFileWriter> e : videos.entrySet()) {
-                checkCanceled(m);
-                infos.put(e.getKey(), e.getValue().finish());
-                m.worked(1);
-            }
-            checkCanceled(m);
-            MetaJson.Totals totals = new MetaJson.Totals(episodes.size(), totalFrames, tasks.size(), infos);
-            if (format == LeRobotFormat.V2_1) {
-                JsonLinesMeta.write(staging, List.copyOf(tasks.keySet()), episodes);
-                m.worked(1);
-            } else {
-                TasksFile.write(staging, List.copyOf(tasks.keySet()), options.compression());
-                new EpisodesFileWriter(staging, options, episodes.get(0)).write(episodes);
-                m.worked(1);
-                Map<String, FeatureStats> global = new LinkedHashMap<>();
-                for (String key : episodes.get(0).stats().keySet()) {
-                    global.put(key, imageHistograms.containsKey(key)
-                            ? FeatureStats.ofHistogram(imageHistograms.get(key), imageSamples.get(key))
-                            : FeatureStats.merge(episodes.stream().map(e -> e.stats().get(key)).toList()));
-                }
-                MetaJson.writeStats(staging, global);
-            }
-            MetaJson.writeInfo(staging, format, spec, options, totals);
-            if (!videoChoices.isEmpty()) {
-                VideoChoice.write(staging, videoChoices);
-            }
-            m.worked(1);
-            checkCanceled(m);
-            long bytes = Staging.size(staging);
-            Staging.publish(staging, outputDir);
-            state = State.FINISHED;
-            m.worked(1);
-            return new ExportResult(outputDir, episodes.size(), totalFrames, bytes,
-                    Duration.ofNanos(System.nanoTime() - startNanos));
-        } catch (IOException | RuntimeException e) {
-            state = State.BROKEN;
-            throw e;
-        } finally {
-            m.done();
-        }
+    protected String completionTask() {
+        return "Writing " + format.label() + " metadata";
     }
 
     @Override
-    public void close() {
-        if (state == State.FINISHED || state == State.CLOSED) {
-            state = State.CLOSED;
-            return;
+    protected int completionWork() {
+        return 3 + videos.size();
+    }
+
+    @Override
+    protected void complete(int episodeCount, IProgressMonitor m) throws IOException {
+        data.close();
+        m.worked(1);
+        Map<String, VideoInfo> infos = new LinkedHashMap<>();
+        for (Map.Entry<String, VideoFileWriter> e : videos.entrySet()) {
+            checkCanceled(m);
+            infos.put(e.getKey(), e.getValue().finish());
+            m.worked(1);
         }
-        state = State.CLOSED;
+        checkCanceled(m);
+        MetaJson.Totals totals = new MetaJson.Totals(episodes.size(), totalFrames, tasks.size(), infos);
+        if (format == LeRobotFormat.V2_1) {
+            JsonLinesMeta.write(staging, List.copyOf(tasks.keySet()), episodes);
+            m.worked(1);
+        } else {
+            TasksFile.write(staging, List.copyOf(tasks.keySet()), options.compression());
+            new EpisodesFileWriter(staging, options, episodes.get(0)).write(episodes);
+            m.worked(1);
+            Map<String, FeatureStats> global = new LinkedHashMap<>();
+            for (String key : episodes.get(0).stats().keySet()) {
+                global.put(key, imageHistograms.containsKey(key)
+                        ? FeatureStats.ofHistogram(imageHistograms.get(key), imageSamples.get(key))
+                        : FeatureStats.merge(episodes.stream().map(e -> e.stats().get(key)).toList()));
+            }
+            MetaJson.writeStats(staging, global);
+        }
+        MetaJson.writeInfo(staging, format, spec, options, totals);
+        if (!videoChoices.isEmpty()) {
+            VideoChoice.write(staging, videoChoices);
+        }
+        m.worked(1);
+    }
+
+    @Override
+    protected void abandon() throws IOException {
         videos.values().forEach(VideoFileWriter::abort);
-        try {
-            data.close();
-        } catch (IOException | RuntimeException e) {
-            // abandoned: the staging directory is deleted next
-        }
-        Staging.deleteTree(staging);
-    }
-
-    private void requireOpen() {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("LeRobot export session for " + outputDir + " is " + state
-                    + "; only close() is possible");
-        }
-    }
-
-    private static void checkCanceled(IProgressMonitor m) {
-        if (m.isCanceled()) {
-            throw new OperationCanceledException();
-        }
+        data.close();
     }
 
     private static boolean isInteger(FeatureSpec f) {

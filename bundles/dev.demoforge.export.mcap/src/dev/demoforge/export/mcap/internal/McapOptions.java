@@ -1,10 +1,10 @@
 package dev.demoforge.export.mcap.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.demoforge.export.api.OptionSpec;
+import dev.demoforge.export.support.OptionValues;
 
 /**
  * MCAP export options, checked: unknown keys and bad values are refused with an {@link IllegalArgumentException}
@@ -34,46 +34,10 @@ record McapOptions(String imageFormat, int jpegQuality, int chunkBytes, boolean 
     }
 
     static McapOptions parse(Map<String, String> values) {
-        Map<String, String> v = values == null ? Map.of() : values;
-        for (String key : v.keySet()) {
-            if (specs().stream().noneMatch(s -> s.key().equals(key))) {
-                throw new IllegalArgumentException("unknown MCAP export option '" + key + "'; options: "
-                        + specs().stream().map(OptionSpec::key).toList());
-            }
-        }
-        String format = raw(v, IMAGE_FORMAT).toLowerCase(Locale.ROOT);
-        if (!List.of("jpeg", "png").contains(format)) {
-            throw bad(v, IMAGE_FORMAT, "is not one of [jpeg, png]");
-        }
-        String compression = raw(v, COMPRESSION).toLowerCase(Locale.ROOT);
-        if (!List.of("lz4", "none").contains(compression)) {
-            throw bad(v, COMPRESSION, "is not one of [lz4, none]");
-        }
-        return new McapOptions(format, integer(v, JPEG_QUALITY, 1, 100), integer(v, CHUNK_SIZE_KB, 16, 65536) * 1024,
+        OptionValues o = new OptionValues("MCAP", specs(), values);
+        String format = o.choice(IMAGE_FORMAT);
+        String compression = o.choice(COMPRESSION);
+        return new McapOptions(format, o.integer(JPEG_QUALITY, 1, 100), o.integer(CHUNK_SIZE_KB, 16, 65536) * 1024,
                 compression.equals("lz4"));
-    }
-
-    private static String raw(Map<String, String> v, String key) {
-        String s = v.get(key);
-        if (s == null) {
-            s = specs().stream().filter(o -> o.key().equals(key)).findFirst().orElseThrow().defaultValue();
-        }
-        return s.trim();
-    }
-
-    private static int integer(Map<String, String> v, String key, int min, int max) {
-        try {
-            int n = Integer.parseInt(raw(v, key));
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw bad(v, key, "must be a whole number from " + min + " to " + max);
-    }
-
-    private static IllegalArgumentException bad(Map<String, String> v, String key, String why) {
-        return new IllegalArgumentException("MCAP export option " + key + "='" + v.get(key) + "' " + why);
     }
 }

@@ -4,40 +4,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.EpisodeFrames;
-import dev.demoforge.export.api.ExportResult;
-import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.support.ImageEncoder;
+import dev.demoforge.export.support.StagedExportSession;
 import dev.demoforge.export.support.Staging;
 
 /**
  * One MCAP export: episode {@code i} becomes {@code episode_<i, 6 digits>.mcap} in the staging directory, complete
  * (summary, footer) before the next begins; {@link #finish} publishes the directory. One thread.
  */
-final class McapSession implements ExportSession {
+final class McapSession extends StagedExportSession {
 
-    private enum State { OPEN, BROKEN, FINISHED, CLOSED }
-
-    private final Path outputDir;
-    private final Path staging;
     private final DatasetSpec spec;
     private final McapOptions options;
     private final ImageEncoder images;
-    private final long startNanos = System.nanoTime();
-    private int episodes;
-    private long frames;
-    private State state = State.OPEN;
 
     McapSession(Path outputDir, Path staging, DatasetSpec spec, McapOptions options) throws IOException {
-        this.outputDir = outputDir;
-        this.staging = staging;
+        super("MCAP", outputDir, staging);
         this.spec = spec;
         this.options = options;
         try {
@@ -54,77 +41,35 @@ final class McapSession implements ExportSession {
     }
 
     @Override
-    public void writeEpisode(EpisodeFrames episode, IProgressMonitor monitor) throws IOException {
-        requireOpen();
-        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
-        Path file = staging.resolve(fileName(episodes));
+    protected void write(EpisodeFrames episode, int index, IProgressMonitor m) throws IOException {
+        Path file = staging().resolve(fileName(index));
+        m.beginTask("Episode " + index + " (" + episode.sourceId() + ")", episode.length());
         try {
-            int n = episode.length();
-            if (n <= 0) {
-                throw new IOException("Episode '" + episode.sourceId() + "' has " + n
-                        + " rows; an episode needs at least one");
-            }
-            m.beginTask("Episode " + episodes + " (" + episode.sourceId() + ")", n);
-            EpisodeMcap.write(file, episode, episodes, spec, options, images, m);
-            episodes++;
-            frames += n;
+            EpisodeMcap.write(file, episode, index, spec, options, images, m);
         } catch (UncheckedIOException e) {
-            state = State.BROKEN;
             throw new IOException(file + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (IOException | RuntimeException e) {
-            state = State.BROKEN;
-            throw e;
-        } finally {
-            m.done();
         }
     }
 
     @Override
-    public ExportResult finish(IProgressMonitor monitor) throws IOException {
-        requireOpen();
-        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
-        try {
-            if (episodes == 0) {
-                throw new IOException("No episode was written; an MCAP export needs at least one");
-            }
-            m.beginTask("Publishing the MCAP files", 1);
-            if (m.isCanceled()) {
-                throw new OperationCanceledException();
-            }
-            if (!Files.isDirectory(staging)) {
-                throw new IOException("Staging directory " + staging + " has gone");
-            }
-            long bytes = Staging.size(staging);
-            Staging.publish(staging, outputDir);
-            state = State.FINISHED;
-            m.worked(1);
-            return new ExportResult(outputDir, episodes, frames, bytes,
-                    Duration.ofNanos(System.nanoTime() - startNanos));
-        } catch (IOException | RuntimeException e) {
-            state = State.BROKEN;
-            throw e;
-        } finally {
-            m.done();
+    protected String completionTask() {
+        return "Publishing the MCAP files";
+    }
+
+    @Override
+    protected int completionWork() {
+        return 0;
+    }
+
+    @Override
+    protected void complete(int episodeCount, IProgressMonitor monitor) throws IOException {
+        if (!Files.isDirectory(staging())) {
+            throw new IOException("Staging directory " + staging() + " has gone");
         }
     }
 
     @Override
-    public void close() {
-        State was = state;
-        state = State.CLOSED;
-        if (was == State.CLOSED) {
-            return;
-        }
+    protected void release() {
         images.close();
-        if (was != State.FINISHED) {
-            Staging.deleteTree(staging);
-        }
-    }
-
-    private void requireOpen() {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("MCAP export session for " + outputDir + " is " + state
-                    + "; only close() is possible");
-        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.demoforge.export.rlds.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.demoforge.export.api.OptionSpec;
+import dev.demoforge.export.support.OptionValues;
 
 /**
  * RLDS export options, checked: unknown keys and bad values are refused with an {@link IllegalArgumentException}
@@ -36,47 +36,14 @@ record RldsOptions(String imageEncoding, int jpegQuality, long shardBytes, Strin
     }
 
     static RldsOptions parse(Map<String, String> values) {
-        Map<String, String> v = values == null ? Map.of() : values;
-        for (String key : v.keySet()) {
-            if (specs().stream().noneMatch(s -> s.key().equals(key))) {
-                throw new IllegalArgumentException("unknown RLDS export option '" + key + "'; options: "
-                        + specs().stream().map(OptionSpec::key).toList());
-            }
-        }
-        String encoding = raw(v, IMAGE_ENCODING).toLowerCase(Locale.ROOT);
-        if (!List.of("jpeg", "png").contains(encoding)) {
-            throw bad(v, IMAGE_ENCODING, "is not one of [jpeg, png]");
-        }
-        int quality = integer(v, JPEG_QUALITY, 1, 100);
-        int shardMb = integer(v, SHARD_SIZE_MB, 1, 1 << 20);
-        String version = raw(v, VERSION);
+        OptionValues o = new OptionValues("RLDS", specs(), values);
+        String encoding = o.choice(IMAGE_ENCODING);
+        int quality = o.integer(JPEG_QUALITY, 1, 100);
+        int shardMb = o.integer(SHARD_SIZE_MB, 1, 1 << 20);
+        String version = o.string(VERSION);
         if (!SEMVER.matcher(version).matches()) {
-            throw bad(v, VERSION, "is not MAJOR.MINOR.PATCH (e.g. 1.0.0)");
+            throw o.bad(VERSION, "is not MAJOR.MINOR.PATCH (e.g. 1.0.0)");
         }
         return new RldsOptions(encoding, quality, shardMb * 1_000_000L, version);
-    }
-
-    private static String raw(Map<String, String> v, String key) {
-        String s = v.get(key);
-        if (s == null) {
-            s = specs().stream().filter(o -> o.key().equals(key)).findFirst().orElseThrow().defaultValue();
-        }
-        return s.trim();
-    }
-
-    private static int integer(Map<String, String> v, String key, int min, int max) {
-        try {
-            int n = Integer.parseInt(raw(v, key));
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw bad(v, key, "must be a whole number from " + min + " to " + max);
-    }
-
-    private static IllegalArgumentException bad(Map<String, String> v, String key, String why) {
-        return new IllegalArgumentException("RLDS export option " + key + "='" + v.get(key) + "' " + why);
     }
 }

@@ -3,21 +3,17 @@ package dev.demoforge.export.rlds.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.EpisodeFrames;
-import dev.demoforge.export.api.ExportResult;
-import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.rlds.internal.proto.Example;
 import dev.demoforge.export.support.ImageEncoder;
+import dev.demoforge.export.support.StagedExportSession;
 import dev.demoforge.export.support.Staging;
 
 /**
@@ -29,29 +25,20 @@ import dev.demoforge.export.support.Staging;
  * written and the staging directory is published. Memory: one episode's Example (its vectors and encoded images).
  * One thread.
  */
-final class RldsSession implements ExportSession {
+final class RldsSession extends StagedExportSession {
 
-    private enum State { OPEN, BROKEN, FINISHED, CLOSED }
-
-    private final Path outputDir;
-    private final Path staging;
     private final Path versionDir;
     private final DatasetSpec spec;
     private final StepLayout layout;
     private final RldsOptions options;
     private final String name;
-    private final long startNanos = System.nanoTime();
     private final List<SplitShards> splits = new ArrayList<>();
     private final ImageEncoder images;
     private TfRecordWriter shard;
-    private int episodes;
-    private long frames;
-    private State state = State.OPEN;
 
     RldsSession(Path outputDir, Path staging, DatasetSpec spec, StepLayout layout, RldsOptions options)
             throws IOException {
-        this.outputDir = outputDir;
-        this.staging = staging;
+        super("RLDS", outputDir, staging);
         this.spec = spec;
         this.layout = layout;
         this.options = options;
@@ -68,48 +55,30 @@ final class RldsSession implements ExportSession {
     }
 
     @Override
-    public void writeEpisode(EpisodeFrames episode, IProgressMonitor monitor) throws IOException {
-        requireOpen();
-        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
-        try {
-            int n = episode.length();
-            if (n <= 0) {
-                throw new IOException("Episode '" + episode.sourceId() + "' has " + n
-                        + " rows; an RLDS episode needs at least one step");
-            }
-            String split = splitOf(episodes, episode.sourceId());
-            long videos = spec.videoFeatures().size();
-            m.beginTask("Episode " + episodes + " (" + episode.sourceId() + ")", (int) (n * videos + 1));
-            Example example = EpisodeExample.build(episode, layout, images, m);
-            if (m.isCanceled()) {
-                throw new OperationCanceledException();
-            }
-            SplitShards current = splits.isEmpty() ? null : splits.getLast();
-            if (current == null || !current.name().equals(split)) {
-                if (shard != null) {
-                    closeShard();
-                }
-                current = new SplitShards(split);
-                splits.add(current);
-            }
-            if (shard == null) {
-                Path file = versionDir.resolve(String.format("%s-%s.tfrecord-%05d", name, split,
-                        current.files().size()));
-                shard = new TfRecordWriter(file);
-                current.files().add(file);
-            }
-            shard.write(example);
-            m.worked(1);
-            episodes++;
-            frames += n;
-            if (shard.bytes() >= options.shardBytes()) {
+    protected void write(EpisodeFrames episode, int index, IProgressMonitor m) throws IOException {
+        String split = splitOf(index, episode.sourceId());
+        long videos = spec.videoFeatures().size();
+        m.beginTask("Episode " + index + " (" + episode.sourceId() + ")", (int) (episode.length() * videos + 1));
+        Example example = EpisodeExample.build(episode, layout, images, m);
+        checkCanceled(m);
+        SplitShards current = splits.isEmpty() ? null : splits.getLast();
+        if (current == null || !current.name().equals(split)) {
+            if (shard != null) {
                 closeShard();
             }
-        } catch (IOException | RuntimeException e) {
-            state = State.BROKEN;
-            throw e;
-        } finally {
-            m.done();
+            current = new SplitShards(split);
+            splits.add(current);
+        }
+        if (shard == null) {
+            Path file = versionDir.resolve(String.format("%s-%s.tfrecord-%05d", name, split,
+                    current.files().size()));
+            shard = new TfRecordWriter(file);
+            current.files().add(file);
+        }
+        shard.write(example);
+        m.worked(1);
+        if (shard.bytes() >= options.shardBytes()) {
+            closeShard();
         }
     }
 
@@ -136,71 +105,38 @@ final class RldsSession implements ExportSession {
     }
 
     @Override
-    public ExportResult finish(IProgressMonitor monitor) throws IOException {
-        requireOpen();
-        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
-        try {
-            if (episodes == 0) {
-                throw new IOException("No episode was written; an RLDS export needs at least one");
-            }
-            m.beginTask("Completing the RLDS dataset", 2);
-            if (m.isCanceled()) {
-                throw new OperationCanceledException();
-            }
-            spec.checkSplits(episodes);
-            if (shard != null) {
-                closeShard();
-            }
-            for (SplitShards split : splits) {
-                int count = split.files().size();
-                for (Path p : split.files()) {
-                    Files.move(p, p.resolveSibling(p.getFileName() + String.format("-of-%05d", count)));
-                }
-            }
-            TfdsMetadata.write(versionDir.resolve("features.json"),
-                    TfdsMetadata.features(layout, options.imageEncoding()));
-            TfdsMetadata.write(versionDir.resolve("dataset_info.json"),
-                    TfdsMetadata.datasetInfo(name, options.version(), spec, splits));
-            m.worked(1);
-            if (m.isCanceled()) {
-                throw new OperationCanceledException();
-            }
-            long bytes = Staging.size(staging);
-            Staging.publish(staging, outputDir);
-            state = State.FINISHED;
-            m.worked(1);
-            return new ExportResult(outputDir, episodes, frames, bytes,
-                    Duration.ofNanos(System.nanoTime() - startNanos));
-        } catch (IOException | RuntimeException e) {
-            state = State.BROKEN;
-            throw e;
-        } finally {
-            m.done();
-        }
+    protected String completionTask() {
+        return "Completing the RLDS dataset";
     }
 
     @Override
-    public void close() {
-        State was = state;
-        state = State.CLOSED;
-        images.close();
-        if (was == State.FINISHED || was == State.CLOSED) {
-            return;
-        }
+    protected void complete(int episodeCount, IProgressMonitor m) throws IOException {
+        spec.checkSplits(episodeCount);
         if (shard != null) {
-            try {
-                shard.close();
-            } catch (IOException e) {
-                // abandoned: the staging directory is deleted next
+            closeShard();
+        }
+        for (SplitShards split : splits) {
+            int count = split.files().size();
+            for (Path p : split.files()) {
+                Files.move(p, p.resolveSibling(p.getFileName() + String.format("-of-%05d", count)));
             }
         }
-        Staging.deleteTree(staging);
+        TfdsMetadata.write(versionDir.resolve("features.json"),
+                TfdsMetadata.features(layout, options.imageEncoding()));
+        TfdsMetadata.write(versionDir.resolve("dataset_info.json"),
+                TfdsMetadata.datasetInfo(name, options.version(), spec, splits));
+        m.worked(1);
     }
 
-    private void requireOpen() {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("RLDS export session for " + outputDir + " is " + state
-                    + "; only close() is possible");
+    @Override
+    protected void release() {
+        images.close();
+    }
+
+    @Override
+    protected void abandon() throws IOException {
+        if (shard != null) {
+            shard.close();
         }
     }
 }

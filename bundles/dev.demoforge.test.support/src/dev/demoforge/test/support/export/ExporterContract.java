@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
 import dev.demoforge.export.api.DatasetExporter;
+import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.OptionSpec;
 
@@ -64,6 +65,56 @@ public final class ExporterContract {
         }
         try (Stream<Path> left = Files.list(emptyDir)) {
             assertEquals(List.of(), left.toList(), "no output and no staging directory");
+        }
+    }
+
+    /**
+     * {@code begin} into an existing directory {@code emptyDir/dataset} holding a file is refused with an
+     * {@link IOException} naming the directory, saying it is not empty and naming the file; nothing is touched.
+     */
+    public static void nonEmptyOutputIsRefusedAndLeftAlone(DatasetExporter exporter, DatasetSpec spec,
+            Map<String, String> options, Path emptyDir) throws IOException {
+        Path out = Files.createDirectories(emptyDir.resolve("dataset"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        IOException e = assertThrows(IOException.class, () -> exporter.begin(out, spec, options));
+        assertTrue(e.getMessage().contains(out.toString()) && e.getMessage().contains("not empty")
+                && e.getMessage().contains("keep.txt"), e.getMessage());
+        assertEquals(List.of("keep.txt"), listing(out));
+        assertEquals(List.of("dataset"), listing(emptyDir));
+    }
+
+    /**
+     * An episode whose {@code action} row 4 has the wrong width is refused by {@code writeEpisode} with an
+     * {@link IOException} naming the episode, the feature and the row; closing the session leaves {@code emptyDir}
+     * empty.
+     */
+    public static void malformedVectorRowIsRefusedNamingIt(DatasetExporter exporter, DatasetSpec spec,
+            Map<String, String> options, Path emptyDir) throws IOException {
+        SyntheticEpisode bad = new SyntheticEpisode(0, 10, "a") {
+            @Override
+            public float[][] vectors(String key) {
+                float[][] v = super.vectors(key);
+                if (key.equals(SyntheticEpisode.ACTION)) {
+                    v[4] = new float[5];
+                }
+                return v;
+            }
+        };
+        try (ExportSession s = exporter.begin(emptyDir.resolve("dataset"), spec, options)) {
+            IOException e = assertThrows(IOException.class, () -> s.writeEpisode(bad, new NullProgressMonitor()));
+            assertTrue(e.getMessage().contains("synthetic-0") && e.getMessage().contains("'action'")
+                    && e.getMessage().contains("row 4"), e.getMessage());
+        }
+        assertEquals(List.of(), listing(emptyDir));
+    }
+
+    /** The names in {@code dir}, sorted; empty if {@code dir} does not exist. */
+    public static List<String> listing(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 }

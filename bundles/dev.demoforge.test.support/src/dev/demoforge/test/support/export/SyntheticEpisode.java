@@ -1,5 +1,7 @@
 package dev.demoforge.test.support.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -196,5 +198,15 @@ public class SyntheticEpisode implements EpisodeFrames {
             out[p + 2] = bgr[p];
         }
         return out;
+    }
+
+    /** The mean absolute difference of two frames of the same size, per byte (0-255), e.g. decoded vs. written. */
+    public static double meanAbsDiff(byte[] a, byte[] b) {
+        assertEquals(a.length, b.length, "frame sizes");
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
+        }
+        return (double) sum / a.length;
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -23,6 +22,8 @@ import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.VideoFrames;
+import dev.demoforge.test.support.export.CancelAfter;
+import dev.demoforge.test.support.export.ExporterContract;
 import dev.demoforge.test.support.export.SyntheticEpisode;
 
 /** Cancellation, abandoned sessions, refused options, specs and malformed episodes, for both formats. */
@@ -30,21 +31,6 @@ class Hdf5FailureTest {
 
     @TempDir
     Path tmp;
-
-    /** A monitor that reports cancellation from its {@code limit}-th poll on. */
-    static final class CancelAfter extends NullProgressMonitor {
-        private final int limit;
-        private int polls;
-
-        CancelAfter(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return ++polls >= limit;
-        }
-    }
 
     /** Format id with an options variant: {@code aloha-hdf5}, {@code aloha-hdf5+jpeg}, {@code robomimic}. */
     static DatasetExporter exporter(String variant) throws Exception {
@@ -88,13 +74,8 @@ class Hdf5FailureTest {
     @ParameterizedTest
     @ValueSource(strings = {"aloha-hdf5", "robomimic"})
     void nonEmptyOutputDirectoryIsRefusedAndLeftAlone(String variant) throws Exception {
-        Path out = Files.createDirectories(tmp.resolve("full/dataset"));
-        Files.writeString(out.resolve("keep.txt"), "mine");
-        IOException e = assertThrows(IOException.class,
-                () -> exporter(variant).begin(out, SyntheticEpisode.spec(), Map.of()));
-        assertTrue(e.getMessage().contains(out.toString()) && e.getMessage().contains("keep.txt"), e.getMessage());
-        assertEquals(List.of("keep.txt"), listing(out));
-        assertEquals(List.of("dataset"), listing(tmp.resolve("full")));
+        ExporterContract.nonEmptyOutputIsRefusedAndLeftAlone(exporter(variant), SyntheticEpisode.spec(), Map.of(),
+                tmp.resolve("full"));
     }
 
     @Test
@@ -136,23 +117,8 @@ class Hdf5FailureTest {
     @ParameterizedTest
     @ValueSource(strings = {"aloha-hdf5", "robomimic"})
     void episodeWithWrongVectorWidthIsRejectedNamingEpisodeFeatureAndRow(String variant) throws Exception {
-        SyntheticEpisode bad = new SyntheticEpisode(0, 10, "a") {
-            @Override
-            public float[][] vectors(String key) {
-                float[][] v = super.vectors(key);
-                if (key.equals(SyntheticEpisode.ACTION)) {
-                    v[4] = new float[5];
-                }
-                return v;
-            }
-        };
-        Path out = tmp.resolve("bad/dataset");
-        try (ExportSession s = exporter(variant).begin(out, SyntheticEpisode.spec(), Map.of())) {
-            IOException e = assertThrows(IOException.class, () -> s.writeEpisode(bad, new NullProgressMonitor()));
-            assertTrue(e.getMessage().contains("synthetic-0") && e.getMessage().contains("'action'")
-                    && e.getMessage().contains("row 4"), e.getMessage());
-        }
-        assertEquals(List.of(), listing(tmp.resolve("bad")));
+        ExporterContract.malformedVectorRowIsRefusedNamingIt(exporter(variant), SyntheticEpisode.spec(), Map.of(),
+                tmp.resolve("bad"));
     }
 
     @ParameterizedTest
@@ -203,11 +169,6 @@ class Hdf5FailureTest {
     }
 
     static List<String> listing(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        return ExporterContract.listing(dir);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -19,27 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.ExportSession;
+import dev.demoforge.test.support.export.CancelAfter;
+import dev.demoforge.test.support.export.ExporterContract;
 
 /** Cancellation, abandoned sessions, refused output directories and malformed episodes. */
 class LeRobotFailureTest {
 
     @TempDir
     Path tmp;
-
-    /** A monitor that reports cancellation from its {@code limit}-th poll on. */
-    static final class CancelAfter extends NullProgressMonitor {
-        private final int limit;
-        private int polls;
-
-        CancelAfter(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return ++polls >= limit;
-        }
-    }
 
     @Test
     void cancelDuringVideoOfSecondEpisodeLeavesNoOutputAndNoStaging() throws Exception {
@@ -79,14 +65,8 @@ class LeRobotFailureTest {
 
     @Test
     void nonEmptyOutputDirectoryIsRefusedAndLeftAlone() throws Exception {
-        Path out = Files.createDirectories(tmp.resolve("full/dataset"));
-        Files.writeString(out.resolve("keep.txt"), "mine");
-        IOException e = assertThrows(IOException.class,
-                () -> ExporterService.lerobot().begin(out, SyntheticEpisode.spec(), Map.of()));
-        assertTrue(e.getMessage().contains(out.toString()) && e.getMessage().contains("not empty")
-                && e.getMessage().contains("keep.txt"), e.getMessage());
-        assertEquals(List.of("keep.txt"), listing(out));
-        assertEquals(List.of("dataset"), listing(tmp.resolve("full")));
+        ExporterContract.nonEmptyOutputIsRefusedAndLeftAlone(ExporterService.lerobot(), SyntheticEpisode.spec(),
+                Map.of(), tmp.resolve("full"));
     }
 
     @Test
@@ -102,23 +82,8 @@ class LeRobotFailureTest {
 
     @Test
     void episodeWithWrongVectorWidthIsRejectedNamingEpisodeAndFeature() throws Exception {
-        Path out = tmp.resolve("bad/dataset");
-        SyntheticEpisode bad = new SyntheticEpisode(0, 10, "a") {
-            @Override
-            public float[][] vectors(String key) {
-                float[][] v = super.vectors(key);
-                if (key.equals(SyntheticEpisode.ACTION)) {
-                    v[4] = new float[5];
-                }
-                return v;
-            }
-        };
-        try (ExportSession s = ExporterService.lerobot().begin(out, SyntheticEpisode.spec(), Map.of())) {
-            IOException e = assertThrows(IOException.class, () -> s.writeEpisode(bad, new NullProgressMonitor()));
-            assertTrue(e.getMessage().contains("synthetic-0") && e.getMessage().contains("'action'")
-                    && e.getMessage().contains("row 4"), e.getMessage());
-        }
-        assertEquals(List.of(), listing(tmp.resolve("bad")));
+        ExporterContract.malformedVectorRowIsRefusedNamingIt(ExporterService.lerobot(), SyntheticEpisode.spec(),
+                Map.of(), tmp.resolve("bad"));
     }
 
     @Test
@@ -129,8 +94,6 @@ class LeRobotFailureTest {
     }
 
     private static List<String> listing(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        return ExporterContract.listing(dir);
     }
 }

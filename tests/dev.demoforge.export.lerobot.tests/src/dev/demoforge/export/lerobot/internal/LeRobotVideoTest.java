@@ -68,21 +68,13 @@ class LeRobotVideoTest {
             int i = 7;
             double t = (double) (from + i) / FPS;
             byte[] decoded = Readers.ffmpegFrame(mp4, t - 0.25 / FPS, 640, 480);
-            double own = meanAbsDiff(decoded, SyntheticEpisode.frame(e, i, 640, 480));
-            double other = meanAbsDiff(decoded, SyntheticEpisode.frame((e + 1) % 3, i, 640, 480));
-            double shifted = meanAbsDiff(decoded, SyntheticEpisode.frame(e, i + 3, 640, 480));
+            double own = SyntheticEpisode.meanAbsDiff(decoded, SyntheticEpisode.frame(e, i, 640, 480));
+            double other = SyntheticEpisode.meanAbsDiff(decoded, SyntheticEpisode.frame((e + 1) % 3, i, 640, 480));
+            double shifted = SyntheticEpisode.meanAbsDiff(decoded, SyntheticEpisode.frame(e, i + 3, 640, 480));
             assertTrue(own < 6, "episode " + e + " frame " + i + " differs from its source by " + own);
             assertTrue(other > 20, "episode " + e + " frame looks like another episode's: " + other);
             assertTrue(shifted > own, "episode " + e + " frame " + i + " is closer to frame " + (i + 3));
             from += SyntheticExport.LENGTHS[e];
         }
-    }
-
-    private static double meanAbsDiff(byte[] a, byte[] b) {
-        long sum = 0;
-        for (int k = 0; k < a.length; k++) {
-            sum += Math.abs((a[k] & 0xff) - (b[k] & 0xff));
-        }
-        return (double) sum / a.length;
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.ExportResult;
@@ -33,22 +32,12 @@ class McapExportTest {
     @TempDir
     Path tmp;
 
-    static ExportResult export(DatasetExporter exporter, Path out, Map<String, String> options, int... lengths)
-            throws Exception {
-        return export(exporter, out, SyntheticEpisode.spec(), options, lengths);
-    }
-
-    static ExportResult export(DatasetExporter exporter, Path out, DatasetSpec spec, Map<String, String> options,
-            int... lengths) throws Exception {
-        return SyntheticEpisode.exportAll(exporter, out, spec, options, lengths);
-    }
-
     @Test
     void eachEpisodesMetadataRecordNamesItsDeclaredSplit() throws Exception {
         Path out = tmp.resolve("mcap");
         DatasetSpec spec = SyntheticEpisode.spec().withSplits(List.of(new DatasetSplit("train", 0, 2),
                 new DatasetSplit("val", 2, 3)));
-        export(ExporterService.mcap(), out, spec, Map.of(), 3, 2, 4);
+        SyntheticEpisode.exportAll(ExporterService.mcap(), out, spec, Map.of(), 3, 2, 4);
         List<String> splits = new ArrayList<>();
         for (int e = 0; e < 3; e++) {
             JsonObject report = McapReaders.check(out.resolve(String.format("episode_%06d.mcap", e)));
@@ -62,7 +51,8 @@ class McapExportTest {
     void eachEpisodeIsAnIndexedFileWithFoxgloveSchemasAndTheEpisodesValues() throws Exception {
         Path out = tmp.resolve("mcap");
         int[] lengths = {12, 45};
-        ExportResult r = export(ExporterService.mcap(), out, Map.of("chunk_size_kb", "64"), lengths);
+        ExportResult r = SyntheticEpisode.exportAll(ExporterService.mcap(), out, Map.of("chunk_size_kb", "64"),
+                lengths);
         assertEquals(2, r.episodes());
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of("episode_000000.mcap", "episode_000001.mcap"),
@@ -115,7 +105,7 @@ class McapExportTest {
             assertEquals(480, probe.get("height").getAsInt());
             byte[] rgb = McapReaders.decodeRgb(jpeg);
             byte[] frame = SyntheticEpisode.frame(e, n - 1, 640, 480);
-            double error = meanAbsDiff(rgb, SyntheticEpisode.swapped(frame));
+            double error = SyntheticEpisode.meanAbsDiff(rgb, SyntheticEpisode.swapped(frame));
             assertTrue(error < 3, "the JPEG decodes close to the frame: mean |error| " + error);
         }
     }
@@ -123,7 +113,7 @@ class McapExportTest {
     @Test
     void pngImagesDecodeToTheFramesExactly() throws Exception {
         Path out = tmp.resolve("mcap");
-        export(ExporterService.mcap(), out, Map.of("image_format", "png"), 4);
+        SyntheticEpisode.exportAll(ExporterService.mcap(), out, Map.of("image_format", "png"), 4);
         Path png = tmp.resolve("wrist.png");
         JsonObject report = McapReaders.check(out.resolve("episode_000000.mcap"), "--dump",
                 "/observation/images/wrist", "2", png.toString());
@@ -138,8 +128,8 @@ class McapExportTest {
     void chunksAreUncompressedOnRequestAndLz4MakesThemSmaller() throws Exception {
         Path lz4 = tmp.resolve("lz4");
         Path none = tmp.resolve("none");
-        export(ExporterService.mcap(), lz4, Map.of(), 30);
-        export(ExporterService.mcap(), none, Map.of("compression", "none"), 30);
+        SyntheticEpisode.exportAll(ExporterService.mcap(), lz4, Map.of(), 30);
+        SyntheticEpisode.exportAll(ExporterService.mcap(), none, Map.of("compression", "none"), 30);
         JsonObject plain = McapReaders.check(none.resolve("episode_000000.mcap"));
         JsonObject packed = McapReaders.check(lz4.resolve("episode_000000.mcap"));
         assertEquals("[\"\"]", plain.get("compression").toString());
@@ -148,15 +138,6 @@ class McapExportTest {
         long plainSize = Files.size(none.resolve("episode_000000.mcap"));
         long packedSize = Files.size(lz4.resolve("episode_000000.mcap"));
         assertTrue(packedSize < plainSize, "lz4 " + packedSize + " bytes, uncompressed " + plainSize);
-    }
-
-    static double meanAbsDiff(byte[] a, byte[] b) {
-        assertEquals(a.length, b.length);
-        long sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
-        }
-        return (double) sum / a.length;
     }
 
     static float[] floats(JsonArray a) {

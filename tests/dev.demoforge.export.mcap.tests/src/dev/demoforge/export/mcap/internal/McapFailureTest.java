@@ -49,7 +49,7 @@ class McapFailureTest {
     @Test
     void theReaderRejectsAFileWithACorruptedChunk() throws Exception {
         Path out = tmp.resolve("mcap");
-        McapExportTest.export(ExporterService.mcap(), out, Map.of(), 6);
+        SyntheticEpisode.exportAll(ExporterService.mcap(), out, Map.of(), 6);
         Path file = out.resolve("episode_000000.mcap");
         McapReaders.check(file);
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {

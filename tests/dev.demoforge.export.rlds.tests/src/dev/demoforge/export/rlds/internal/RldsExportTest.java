@@ -16,7 +16,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.demoforge.export.api.DatasetExporter;
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.ExportResult;
@@ -30,21 +29,12 @@ class RldsExportTest {
     @TempDir
     Path tmp;
 
-    static ExportResult export(DatasetExporter exporter, Path out, Map<String, String> options, int... lengths)
-            throws Exception {
-        return export(exporter, out, SyntheticEpisode.spec(), options, lengths);
-    }
-
-    static ExportResult export(DatasetExporter exporter, Path out, DatasetSpec spec, Map<String, String> options,
-            int... lengths) throws Exception {
-        return SyntheticEpisode.exportAll(exporter, out, spec, options, lengths);
-    }
-
     @Test
     void pngEpisodesReadBackLosslesslyWithTheirStepsVectorsAndTexts() throws Exception {
         Path out = tmp.resolve("data");
         int[] lengths = {5, 8, 3};
-        ExportResult r = export(ExporterService.rlds(), out, Map.of("image_encoding", "png"), lengths);
+        ExportResult r = SyntheticEpisode.exportAll(ExporterService.rlds(), out, Map.of("image_encoding", "png"),
+                lengths);
         assertEquals(3, r.episodes());
         assertEquals(16, r.frames());
         Path dir = out.resolve("synthetic/1.0.0");
@@ -90,8 +80,8 @@ class RldsExportTest {
     @Test
     void jpegEpisodesFillShardsOfTheRequestedSizeAndDecodeCloseToTheFrames() throws Exception {
         Path out = tmp.resolve("data");
-        ExportResult r = export(ExporterService.rlds(), out, Map.of("shard_size_mb", "1", "jpeg_quality", "90",
-                "version", "2.1.0"), 80, 80, 80, 80);
+        ExportResult r = SyntheticEpisode.exportAll(ExporterService.rlds(), out, Map.of("shard_size_mb", "1",
+                "jpeg_quality", "90", "version", "2.1.0"), 80, 80, 80, 80);
         Path dir = out.resolve("synthetic/2.1.0");
         Path frame = tmp.resolve("frame.rgb");
         JsonObject report = RldsReader.check(dir, "--dump", "1", "steps/observation/scene_image", "17",
@@ -110,9 +100,9 @@ class RldsExportTest {
                 .get("dtype").getAsString());
         byte[] rgb = Files.readAllBytes(frame);
         byte[] expected = SyntheticEpisode.swapped(SyntheticEpisode.frame(1, 17, 640, 480));
-        double error = meanAbsDiff(rgb, expected);
+        double error = SyntheticEpisode.meanAbsDiff(rgb, expected);
         assertTrue(error < 3, "JPEG decodes close to the frame: mean |error| " + error);
-        assertTrue(meanAbsDiff(rgb, SyntheticEpisode.frame(1, 17, 640, 480)) > 20 * Math.max(error, 0.5),
+        assertTrue(SyntheticEpisode.meanAbsDiff(rgb, SyntheticEpisode.frame(1, 17, 640, 480)) > 20 * Math.max(error, 0.5),
                 "and in RGB order, not BGR");
         assertTrue(r.bytes() > 2_500_000, "four episodes of 80 steps: " + r.bytes() + " bytes");
     }
@@ -122,7 +112,8 @@ class RldsExportTest {
         Path out = tmp.resolve("data");
         DatasetSpec spec = SyntheticEpisode.spec().withSplits(List.of(new DatasetSplit("train", 0, 3),
                 new DatasetSplit("val", 3, 5)));
-        export(ExporterService.rlds(), out, spec, Map.of("shard_size_mb", "1"), 80, 80, 80, 6, 7);
+        SyntheticEpisode.exportAll(ExporterService.rlds(), out, spec, Map.of("shard_size_mb", "1"), 80, 80, 80, 6,
+                7);
         Path dir = out.resolve("synthetic/1.0.0");
         JsonObject report = RldsReader.check(dir, "--expect-split", "train=3", "--expect-split", "val=2");
         JsonObject splits = report.getAsJsonObject("splits");
@@ -152,15 +143,6 @@ class RldsExportTest {
 
     static List<String> strings(JsonArray a) {
         return a.asList().stream().map(e -> e.getAsString()).toList();
-    }
-
-    static double meanAbsDiff(byte[] a, byte[] b) {
-        assertEquals(a.length, b.length);
-        long sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
-        }
-        return (double) sum / a.length;
     }
 
     static float[] flat(SyntheticEpisode ep, String key, int n) {

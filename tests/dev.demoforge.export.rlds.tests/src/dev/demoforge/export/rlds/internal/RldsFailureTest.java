@@ -91,7 +91,7 @@ class RldsFailureTest {
     @Test
     void theReaderRejectsAShardWithAFlippedDataBit() throws Exception {
         Path out = tmp.resolve("data");
-        RldsExportTest.export(ExporterService.rlds(), out, Map.of(), 3, 2);
+        SyntheticEpisode.exportAll(ExporterService.rlds(), out, Map.of(), 3, 2);
         Path dir = out.resolve("synthetic/1.0.0");
         Path shard = dir.resolve("synthetic-train.tfrecord-00000-of-00001");
         RldsReader.check(dir);

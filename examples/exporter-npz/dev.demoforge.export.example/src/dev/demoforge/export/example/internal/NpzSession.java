@@ -6,52 +6,43 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 
 import com.google.gson.stream.JsonWriter;
 
 import dev.demoforge.export.api.DatasetSpec;
 import dev.demoforge.export.api.DatasetSplit;
 import dev.demoforge.export.api.EpisodeFrames;
-import dev.demoforge.export.api.ExportResult;
-import dev.demoforge.export.api.ExportSession;
 import dev.demoforge.export.api.FeatureSpec;
 import dev.demoforge.export.api.VideoFrames;
 import dev.demoforge.export.support.EpisodeInputs;
-import dev.demoforge.export.support.Staging;
+import dev.demoforge.export.support.StagedExportSession;
 
 /**
  * One npz export: each episode is streamed into its {@code .npz} (a zip of {@code .npy} arrays), camera frames one
- * at a time, so memory holds one episode's vectors and one frame. Files go to the staging directory, which
- * {@link #finish} moves into place and {@link #close} deletes otherwise. One thread.
+ * at a time, so memory holds one episode's vectors and one frame. Files go to the staging directory;
+ * {@link StagedExportSession} moves it into place in {@link #finish} (after {@link #complete} wrote meta.json) and
+ * deletes it in {@link #close} otherwise, and refuses further calls after a failure or cancellation. One thread.
  */
-final class NpzSession implements ExportSession {
+final class NpzSession extends StagedExportSession {
 
     /** One written episode, for meta.json. */
     private record Written(String file, String sourceId, String task, int length) {
     }
 
-    private final Path outputDir;
     private final Path staging;
     private final DatasetSpec spec;
     private final boolean images;
     private final boolean deflate;
-    private final long startNanos = System.nanoTime();
     private final List<Written> written = new ArrayList<>();
-    private long frames;
-    private boolean finished;
-    private boolean broken;
 
     NpzSession(Path outputDir, Path staging, DatasetSpec spec, boolean images, boolean deflate) {
-        this.outputDir = outputDir;
+        super("npz", outputDir, staging);
         this.staging = staging;
         this.spec = spec;
         this.images = images;
@@ -59,11 +50,9 @@ final class NpzSession implements ExportSession {
     }
 
     @Override
-    public void writeEpisode(EpisodeFrames episode, IProgressMonitor monitor) throws IOException {
-        requireOpen();
-        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
+    protected void write(EpisodeFrames episode, int index, IProgressMonitor m) throws IOException {
         int n = episode.length();
-        String file = String.format("data/episode_%06d.npz", written.size());
+        String file = String.format("data/episode_%06d.npz", index);
         m.beginTask("Writing " + file, n);
         Path target = staging.resolve(file);
         Files.createDirectories(target.getParent());
@@ -98,13 +87,8 @@ final class NpzSession implements ExportSession {
                     writeFrames(zip, episode, f, n, m);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            broken = true;
-            throw e;
         }
         written.add(new Written(file, episode.sourceId(), episode.task(), n));
-        frames += n;
-        m.done();
     }
 
     /** Streams a camera's frames into {@code <key>.npy}, converting BGR to RGB, polling cancellation per frame. */
@@ -116,10 +100,7 @@ final class NpzSession implements ExportSession {
         byte[] rgb = new byte[w * h * 3];
         try (VideoFrames video = episode.video(f.key())) {
             for (int i = 0; i < n; i++) {
-                if (m.isCanceled()) {
-                    broken = true;
-                    throw new OperationCanceledException();
-                }
+                checkCanceled(m);
                 byte[] bgr = video.nextBgr();
                 if (bgr == null || bgr.length != rgb.length) {
                     throw new IOException("Episode '" + episode.sourceId() + "' feature '" + f.key() + "' frame " + i
@@ -149,22 +130,12 @@ final class NpzSession implements ExportSession {
         return out;
     }
 
+    /** Checks the splits and writes meta.json; the staging directory is published next. */
     @Override
-    public ExportResult finish(IProgressMonitor monitor) throws IOException {
-        requireOpen();
-        if (written.isEmpty()) {
-            throw new IOException("No episode was written; an npz export needs at least one");
-        }
-        spec.checkSplits(written.size());
-        if (monitor != null && monitor.isCanceled()) {
-            throw new OperationCanceledException();
-        }
+    protected void complete(int episodeCount, IProgressMonitor m) throws IOException {
+        spec.checkSplits(episodeCount);
         writeMeta();
-        long bytes = Staging.size(staging);
-        Staging.publish(staging, outputDir);
-        finished = true;
-        return new ExportResult(outputDir, written.size(), frames, bytes, Duration.ofNanos(System.nanoTime()
-                - startNanos));
+        m.worked(1);
     }
 
     private void writeMeta() throws IOException {
@@ -206,20 +177,6 @@ final class NpzSession implements ExportSession {
             }
             w.endObject();
             w.endObject();
-        }
-    }
-
-    private void requireOpen() {
-        if (finished || broken) {
-            throw new IllegalStateException("This npz export session is " + (finished ? "finished" : "broken")
-                    + "; only close() is allowed");
-        }
-    }
-
-    @Override
-    public void close() {
-        if (!finished) {
-            Staging.deleteTree(staging);
         }
     }
 
