@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.jobs.IJobChangeEvent;
-import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -43,14 +41,12 @@ import jakarta.inject.Inject;
 /**
  * Exports accepted episodes: episode selection, dataset name, format (one entry per registered
  * {@link DatasetExporter}) with its options, output directory, and an Export button that runs an {@link ExportJob}
- * with a progress bar (polled at {@value #REFRESH_MILLIS} ms) and a Cancel button.
+ * with a progress bar and a Cancel button ({@link JobProgress}).
  */
 public final class ExportPart {
 
     /** Widget data key naming a control. */
     public static final String CONTROL_KEY = "dev.demoforge.control";
-
-    static final int REFRESH_MILLIS = 200;
 
     @Inject
     @Translation
@@ -73,13 +69,10 @@ public final class ExportPart {
     private Button endEffectorPose;
     private Text output;
     private Button export;
-    private Button cancel;
-    private ProgressBar bar;
     private Label status;
-    private ExportJob running;
+    private JobProgress jobs;
     private String defaultOutput = "";
     private Catalog pendingCatalog;
-    private final Runnable pollProgress = this::pollProgress;
 
     @Inject
     void catalog(@Optional @Service Catalog catalog) {
@@ -144,19 +137,14 @@ public final class ExportPart {
         actions.setLayout(new GridLayout(4, false));
         export = button(actions, messages.export, "export");
         export.addListener(SWT.Selection, e -> export());
-        cancel = button(actions, messages.cancel, "cancel");
-        cancel.setEnabled(false);
-        cancel.addListener(SWT.Selection, e -> {
-            if (running != null) {
-                running.cancel();
-            }
-        });
-        bar = new ProgressBar(actions, SWT.HORIZONTAL | SWT.SMOOTH);
+        Button cancel = button(actions, messages.cancel, "cancel");
+        ProgressBar bar = new ProgressBar(actions, SWT.HORIZONTAL | SWT.SMOOTH);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         bar.setData(CONTROL_KEY, "progress");
         status = new Label(actions, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         status.setData(CONTROL_KEY, "status");
+        jobs = new JobProgress(sync, bar, status, cancel, messages.progress);
         showFormats();
     }
 
@@ -188,7 +176,7 @@ public final class ExportPart {
             format.select(index);
         }
         formatChanged();
-        export.setEnabled(running == null && !shownExporters.isEmpty());
+        export.setEnabled(!jobs.isRunning() && !shownExporters.isEmpty());
         if (shownExporters.isEmpty()) {
             status.setText(messages.noFormats);
         }
@@ -240,52 +228,19 @@ public final class ExportPart {
         values.put(DatasetService.EE_POSE_OPTION, Boolean.toString(endEffectorPose.getSelection()));
         ExportJob job = new ExportJob(new ExportJob.Request(service, episodeStore, exporter, name.getText().strip(),
                 episodes.checked(), Path.of(output.getText().strip()), values), messages);
-        job.addJobChangeListener(new JobChangeAdapter() {
-            @Override
-            public void done(IJobChangeEvent event) {
-                sync.asyncExec(() -> finished(job, event.getResult()));
-            }
-        });
-        running = job;
         export.setEnabled(false);
-        cancel.setEnabled(true);
-        bar.setSelection(0);
-        status.setText(job.getName());
-        job.schedule();
-        pollProgress();
-    }
-
-    private void pollProgress() {
-        if (bar.isDisposed() || running == null) {
-            return;
-        }
-        ExportJob.Progress progress = running.progress();
-        if (progress != null) {
-            double fraction = progress.fraction();
-            bar.setSelection(fraction < 0 ? 0 : (int) Math.round(fraction * bar.getMaximum()));
-            if (!progress.task().isEmpty()) {
-                status.setText(MessageFormat.format(messages.progress, progress.task()));
-            }
-        }
-        bar.getDisplay().timerExec(REFRESH_MILLIS, pollProgress);
+        jobs.run(job, job::progress, result -> finished(job, result));
     }
 
     private void finished(ExportJob job, IStatus result) {
-        if (running == job) {
-            running = null;
-        }
-        if (status.isDisposed()) {
-            return;
-        }
         export.setEnabled(!shownExporters.isEmpty());
-        cancel.setEnabled(false);
         String text;
         if (result.getSeverity() == IStatus.CANCEL) {
-            bar.setSelection(0);
+            jobs.showProgress(0);
             text = MessageFormat.format(messages.exportCancelled, job.request().outputDir());
         } else if (result.isOK() && job.result() != null) {
             ExportResult r = job.result();
-            bar.setSelection(bar.getMaximum());
+            jobs.showProgress(1);
             text = MessageFormat.format(messages.exported, r.episodes(), r.frames(),
                     String.format(Locale.ROOT, "%.1f", r.bytes() / 1e6), r.outputDir(),
                     String.format(Locale.ROOT, "%.1f", r.elapsed().toMillis() / 1000.0));

@@ -9,9 +9,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -66,11 +64,8 @@ public final class SavedDatasetsPart {
     private Table table;
     private Text output;
     private Button build;
-    private Button cancel;
-    private ProgressBar bar;
     private Label status;
-    private BuildJob running;
-    private final Runnable pollProgress = this::pollProgress;
+    private JobProgress jobs;
 
     @Inject
     void datasetStore(@Optional @Service DatasetStore service) {
@@ -104,18 +99,13 @@ public final class SavedDatasetsPart {
         output.setData(ExportPart.CONTROL_KEY, "output");
         build = button(parent, messages.build, "build");
         build.addListener(SWT.Selection, e -> build());
-        cancel = button(parent, messages.cancel, "cancel");
-        cancel.setEnabled(false);
-        cancel.addListener(SWT.Selection, e -> {
-            if (running != null) {
-                running.cancel();
-            }
-        });
-        bar = new ProgressBar(parent, SWT.HORIZONTAL | SWT.SMOOTH);
+        Button cancel = button(parent, messages.cancel, "cancel");
+        ProgressBar bar = new ProgressBar(parent, SWT.HORIZONTAL | SWT.SMOOTH);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         status.setData(ExportPart.CONTROL_KEY, "status");
+        jobs = new JobProgress(sync, bar, status, cancel, messages.progress);
         reload();
     }
 
@@ -192,52 +182,19 @@ public final class SavedDatasetsPart {
             return;
         }
         BuildJob job = new BuildJob(b, name, Path.of(output.getText().strip()), messages);
-        job.addJobChangeListener(new JobChangeAdapter() {
-            @Override
-            public void done(IJobChangeEvent event) {
-                sync.asyncExec(() -> finished(job, event.getResult()));
-            }
-        });
-        running = job;
         build.setEnabled(false);
-        cancel.setEnabled(true);
-        bar.setSelection(0);
-        status.setText(job.getName());
-        job.schedule();
-        pollProgress();
-    }
-
-    private void pollProgress() {
-        if (bar.isDisposed() || running == null) {
-            return;
-        }
-        ExportJob.Progress progress = running.progress();
-        if (progress != null) {
-            double fraction = progress.fraction();
-            bar.setSelection(fraction < 0 ? 0 : (int) Math.round(fraction * bar.getMaximum()));
-            if (!progress.task().isEmpty()) {
-                status.setText(MessageFormat.format(messages.progress, progress.task()));
-            }
-        }
-        bar.getDisplay().timerExec(ExportPart.REFRESH_MILLIS, pollProgress);
+        jobs.run(job, job::progress, result -> finished(job, result));
     }
 
     private void finished(BuildJob job, IStatus result) {
-        if (running == job) {
-            running = null;
-        }
-        if (status.isDisposed()) {
-            return;
-        }
         build.setEnabled(true);
-        cancel.setEnabled(false);
         String text;
         if (result.getSeverity() == IStatus.CANCEL) {
-            bar.setSelection(0);
+            jobs.showProgress(0);
             text = MessageFormat.format(messages.exportCancelled, job.outputDir());
         } else if (result.isOK() && job.result() != null) {
             BuildResult r = job.result();
-            bar.setSelection(bar.getMaximum());
+            jobs.showProgress(1);
             text = MessageFormat.format(messages.built, r.version(), r.export().episodes(), r.export().frames(),
                     String.format(Locale.ROOT, "%.1f", r.export().bytes() / 1e6), r.manifest());
             output.setData("suggested", "");
