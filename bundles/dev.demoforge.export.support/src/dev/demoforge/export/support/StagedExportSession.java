@@ -110,9 +110,7 @@ public abstract class StagedExportSession implements ExportSession {
 
     @Override
     public final void writeEpisode(EpisodeFrames episode, IProgressMonitor monitor) throws IOException {
-        requireOpen();
-        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
-        try {
+        step(monitor, m -> {
             int n = episode.length();
             if (n <= 0) {
                 throw new IOException("Episode '" + episode.sourceId() + "' has " + n
@@ -121,19 +119,13 @@ public abstract class StagedExportSession implements ExportSession {
             write(episode, episodes, m);
             episodes++;
             rows += n;
-        } catch (IOException | RuntimeException e) {
-            state = State.BROKEN;
-            throw e;
-        } finally {
-            m.done();
-        }
+            return null;
+        });
     }
 
     @Override
     public final ExportResult finish(IProgressMonitor monitor) throws IOException {
-        requireOpen();
-        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
-        try {
+        return step(monitor, m -> {
             if (episodes == 0) {
                 throw new IOException("No episode was written; " + format + " exports need at least one");
             }
@@ -147,12 +139,25 @@ public abstract class StagedExportSession implements ExportSession {
             m.worked(1);
             return new ExportResult(outputDir, episodes, rows, bytes,
                     Duration.ofNanos(System.nanoTime() - startNanos));
+        });
+    }
+
+    /** One step of an open session: any exception breaks the session; the monitor is done afterwards. */
+    private <T> T step(IProgressMonitor monitor, Step<T> body) throws IOException {
+        requireOpen();
+        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
+        try {
+            return body.run(m);
         } catch (IOException | RuntimeException e) {
             state = State.BROKEN;
             throw e;
         } finally {
             m.done();
         }
+    }
+
+    private interface Step<T> {
+        T run(IProgressMonitor monitor) throws IOException;
     }
 
     @Override
