@@ -355,20 +355,22 @@ public final class CaptureSession {
     private void runConnect(IProgressMonitor monitor) {
         while (!monitor.isCanceled()) {
             StationManager manager = stationManager;
-            Optional<StationConfig> config = manager == null ? Optional.empty() : manager.station(stationId);
-            if (config.isPresent()) {
-                ConnectedStation station;
-                try {
+            ConnectedStation station = null;
+            try {
+                Optional<StationConfig> config = manager == null ? Optional.empty() : manager.station(stationId);
+                if (config.isPresent()) {
                     station = manager.connect(config.get());
-                } catch (RuntimeException e) {
-                    synchronized (lock) {
-                        if (state.phase() != Phase.CLOSED) {
-                            update(state.with(Phase.WAITING, null,
-                                    MessageFormat.format(messages.sessionConnectFailed, stationId, text(e))));
-                        }
-                    }
-                    return;
                 }
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    if (state.phase() != Phase.CLOSED) {
+                        update(state.with(Phase.WAITING, null,
+                                MessageFormat.format(messages.sessionConnectFailed, stationId, text(e))));
+                    }
+                }
+                return;
+            }
+            if (station != null) {
                 synchronized (lock) {
                     if (state.phase() == Phase.CLOSED) {
                         station.close();
