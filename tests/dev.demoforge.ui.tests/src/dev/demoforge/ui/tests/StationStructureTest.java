@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.IPresentationEngine;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -54,7 +58,33 @@ class StationStructureTest {
     }
 
     @Test
-    void aCameraAddedWithATeleopMappingIsSavedAppliedAndRemovedAgain() {
+    void aFollowersMappingIsCheckedAgainstTheConnectedWidths() {
+        Object part = workbench.part(WorkbenchTest.DEVICES_PART).getWidget();
+        Table table = WorkbenchTest.onlyTable(part);
+        StationEditorTest.select(workbench, table, "arm");
+        Combo leader = workbench.spinUntil(() -> StationEditorTest.find(part, Combo.class, "teleop:teleop.leader"),
+                Duration.ofSeconds(10));
+        assertNotNull(leader, "no teleop section for the arm");
+        choose(leader, "leader");
+        Label widths = Workbench.control(part, Label.class, "teleop-widths");
+        Label status = Workbench.control(part, Label.class, "station-status");
+        workbench.spin(Duration.ofMillis(300));
+        assertTrue(widths.getText().contains("7 elements") && widths.getText().contains("7 commands"),
+                widths.getText());
+        Text map = Workbench.control(part, Text.class, "teleop:teleop.map");
+        map.setText("0,1,2,3,4,5,9");
+        workbench.spin(Duration.ofMillis(300));
+        assertTrue(status.getText().contains("teleop.map[6] = 9 is not a leader element (0..6)"), status.getText());
+        assertFalse(Workbench.control(part, Button.class, "save-apply").isEnabled());
+        map.setText("");
+        choose(leader, "(none)");
+        workbench.spin(Duration.ofMillis(300));
+        assertEquals("", status.getText(), "the arm is back as it was");
+        assertTrue(Workbench.control(part, Button.class, "save-apply").isEnabled());
+    }
+
+    @Test
+    void aCameraAddedWithATeleopMappingIsSavedAppliedAndRemovedAgain() throws IOException {
         Object part = workbench.part(WorkbenchTest.DEVICES_PART).getWidget();
         Table table = WorkbenchTest.onlyTable(part);
         StationEditorTest.select(workbench, table, "cam_wrist");
@@ -106,6 +136,7 @@ class StationStructureTest {
         choose(Workbench.control(part, Combo.class, "teleop:teleop.mode"), "kinesthetic");
         workbench.spin(Duration.ofMillis(300));
         assertEquals("", status.getText(), "no problem left");
+        screenshotMaximized("station-editor.png");
         Workbench.click(saveApply);
 
         StationConfig saved = workbench.spinUntil(() -> catalog.station("sim")
@@ -134,9 +165,9 @@ class StationStructureTest {
         }, Duration.ofSeconds(10));
         assertNotNull(remove, "Remove device stays disabled");
         Workbench.click(remove);
-        workbench.spin(Duration.ofMillis(300));
-        assertTrue(StationEditorTest.status(table, NEW_CAMERA).contains("removed on save"),
-                "the list marks the pending removal: " + WorkbenchTest.rows(table));
+        assertNotNull(workbench.spinUntil(() -> StationEditorTest.status(table, NEW_CAMERA).contains("removed on save")
+                ? "" : null, Duration.ofSeconds(5)), "the list marks the pending removal: " + WorkbenchTest.rows(table)
+                        + "; editor: " + Workbench.control(part, Label.class, "station-pending").getText());
         Workbench.click(Workbench.control(part, Button.class, "save-apply"));
         StationConfig without = workbench.spinUntil(() -> catalog.station("sim")
                 .filter(s -> !has(s, NEW_CAMERA)).orElse(null), Duration.ofSeconds(10));
@@ -146,6 +177,21 @@ class StationStructureTest {
                 .noneMatch(r -> NEW_CAMERA.equals(r.get("device"))) && StationEditorTest.status(table, "arm")
                         .startsWith("ONLINE") ? "" : null, Duration.ofSeconds(30)),
                 "the reconnected station still lists " + NEW_CAMERA + ": " + WorkbenchTest.rows(table));
+    }
+
+    /** Saves a screenshot with the Devices part maximized (so the whole editor shows), then restores the layout. */
+    private static void screenshotMaximized(String name) throws IOException {
+        MPart devices = workbench.part(WorkbenchTest.DEVICES_PART);
+        workbench.parts.activate(devices);
+        MUIElement stack = devices.getParent();
+        stack.getTags().add(IPresentationEngine.MAXIMIZED);
+        try {
+            workbench.spin(Duration.ofMillis(500));
+            Screenshots.save(workbench, name);
+        } finally {
+            stack.getTags().remove(IPresentationEngine.MAXIMIZED);
+            workbench.spin(Duration.ofMillis(300));
+        }
     }
 
     private Shell openAddDialog(Object part) {

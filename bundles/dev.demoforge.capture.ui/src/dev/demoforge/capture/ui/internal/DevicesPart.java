@@ -137,24 +137,28 @@ public final class DevicesPart {
         if (table == null || table.isDisposed()) {
             return;
         }
-        editor.refresh();
-        List<String[]> rows = rows(session.state());
-        if (table.getItemCount() != rows.size()) {
-            table.setItemCount(rows.size());
-        }
-        Display display = table.getDisplay();
-        for (int i = 0; i < rows.size(); i++) {
-            TableItem item = table.getItem(i);
-            String[] row = rows.get(i);
-            for (int c = 0; c < row.length; c++) {
-                if (!row[c].equals(item.getText(c))) {
-                    item.setText(c, row[c]);
-                }
+        try {
+            CaptureSession.State state = session.state();
+            editor.refresh(state.station());
+            List<String[]> rows = rows(state);
+            if (table.getItemCount() != rows.size()) {
+                table.setItemCount(rows.size());
             }
-            item.setForeground(2, statusColor(display, row[2]));
+            Display display = table.getDisplay();
+            for (int i = 0; i < rows.size(); i++) {
+                TableItem item = table.getItem(i);
+                String[] row = rows.get(i);
+                for (int c = 0; c < row.length; c++) {
+                    if (!row[c].equals(item.getText(c))) {
+                        item.setText(c, row[c]);
+                    }
+                }
+                item.setForeground(2, statusColor(display, row[2]));
+            }
+            revealSelected(rows);
+        } finally {
+            table.getDisplay().timerExec(REFRESH_MILLIS, refresh);
         }
-        revealSelected(rows);
-        display.timerExec(REFRESH_MILLIS, refresh);
     }
 
     private List<String[]> rows(CaptureSession.State state) {

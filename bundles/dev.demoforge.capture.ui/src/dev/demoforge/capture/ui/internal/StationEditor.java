@@ -121,7 +121,7 @@ final class StationEditor {
 
     /** Shows the device's settings and pairing (UI thread); the schema is read in a job. */
     void select(String selected) {
-        sync();
+        sync(session.state().station());
         if (draft == null || selected == null || selected.equals(deviceId)) {
             enable();
             return;
@@ -130,15 +130,17 @@ final class StationEditor {
         showDevice();
     }
 
-    /** Re-reads the connected station and what the buttons may do (UI thread; the device list calls it per repaint). */
-    void refresh() {
-        sync();
+    /**
+     * Takes the connected station (the one the device list shows) and re-reads what the buttons may do (UI thread; the
+     * device list calls it on every repaint).
+     */
+    void refresh(ConnectedStation current) {
+        sync(current);
         enable();
     }
 
     /** A new connection of the station (or none) starts a new draft from it. */
-    private void sync() {
-        ConnectedStation current = session.state().station();
+    private void sync(ConnectedStation current) {
         if (current == editing) {
             return;
         }
