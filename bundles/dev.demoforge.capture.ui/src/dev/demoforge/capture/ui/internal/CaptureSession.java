@@ -20,6 +20,7 @@ import dev.demoforge.episode.api.Recording;
 import dev.demoforge.episode.api.RecordingRequest;
 import dev.demoforge.quality.api.QualityService;
 import dev.demoforge.quality.api.Verdict;
+import dev.demoforge.teleop.TeleopService;
 import dev.demoforge.ui.UiEvents;
 
 /**
@@ -67,6 +68,7 @@ public final class CaptureSession {
     private volatile StationManager stationManager;
     private volatile Recorder recorder;
     private final EpisodeCataloguer cataloguer = new EpisodeCataloguer();
+    private final StationTeleop teleop;
     private volatile String task = "";
     private volatile String operator = System.getProperty("user.name", "");
     private Job connectJob;
@@ -83,6 +85,7 @@ public final class CaptureSession {
         this.episodesRoot = episodesRoot;
         this.events = events;
         this.messages = messages;
+        this.teleop = new StationTeleop(messages);
         this.state = new State(Phase.WAITING, null, null, 0, null,
                 MessageFormat.format(messages.sessionWaiting, stationId));
     }
@@ -109,6 +112,11 @@ public final class CaptureSession {
 
     public void setQuality(QualityService quality) {
         cataloguer.setQuality(quality);
+    }
+
+    /** The teleoperation service that runs the station's leader–follower pairings while it is connected. */
+    public void setTeleop(TeleopService service) {
+        teleop.setService(service);
     }
 
     public void setEpisodeStore(EpisodeStore store) {
@@ -335,6 +343,7 @@ public final class CaptureSession {
         } catch (RuntimeException e) {
             System.getLogger(getClass().getName()).log(System.Logger.Level.WARNING, "Closing the catalog session", e);
         }
+        teleop.stop();
         if (station != null) {
             station.close();
         }
@@ -348,6 +357,7 @@ public final class CaptureSession {
             retiring = null;
         }
         if (old != null) {
+            teleop.stop();
             old.close();
         }
     }
@@ -371,14 +381,18 @@ public final class CaptureSession {
                 return;
             }
             if (station != null) {
+                String teleopLine = teleop.start(station);
                 synchronized (lock) {
-                    if (state.phase() == Phase.CLOSED) {
-                        station.close();
+                    if (state.phase() != Phase.CLOSED) {
+                        String connected = MessageFormat.format(messages.sessionConnected, stationId,
+                                station.devices().size());
+                        update(new State(Phase.READY, station, null, state.episodes(), state.last(),
+                                teleopLine.isEmpty() ? connected : connected + "; " + teleopLine));
                         return;
                     }
-                    update(new State(Phase.READY, station, null, state.episodes(), state.last(),
-                            MessageFormat.format(messages.sessionConnected, stationId, station.devices().size())));
                 }
+                teleop.stop();
+                station.close();
                 return;
             }
             try {

@@ -40,6 +40,9 @@ public final class Messages {
     public String sessionWaiting;
     public String sessionConnected;
     public String sessionConnectFailed;
+    public String teleopRunning;
+    public String teleopFailed;
+    public String teleopUnavailable;
     public String sessionNoRecorder;
     public String sessionStarting;
     public String sessionRecording;
