@@ -12,14 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,11 +59,11 @@ class LiveViewBenchmarkTest {
         StationConfig bench = benchStation(builtIn, cameras);
         catalog.putStation(bench);
         try {
-            reconnect(workbench, bench);
+            StationEditorTest.reconnectAndAwait(workbench, bench.devices().stream().map(DeviceConfig::deviceId)
+                    .collect(Collectors.toSet()));
             measure(workbench, catalog, cameras);
         } finally {
-            catalog.deleteStation("sim");
-            reconnect(workbench, builtIn);
+            StationEditorTest.restoreBuiltInSim(workbench, catalog);
         }
     }
 
@@ -142,23 +140,5 @@ class LiveViewBenchmarkTest {
             devices.add(new DeviceConfig("cam_" + i, camera.driverId(), camera.properties()));
         }
         return new StationConfig(builtIn.id(), builtIn.robotType(), devices);
-    }
-
-    /** Reconnects the workbench's station from the Devices part and waits until every device of it is ONLINE. */
-    private static void reconnect(Workbench workbench, StationConfig expected) {
-        Object devices = workbench.part(WorkbenchTest.DEVICES_PART).getWidget();
-        Button reconnect = Workbench.control(devices, Button.class, "reconnect-station");
-        assertNotNull(workbench.spinUntil(() -> reconnect.isEnabled() ? reconnect : null, Duration.ofSeconds(30)),
-                "Reconnect station is not enabled");
-        Workbench.click(reconnect);
-        Table table = WorkbenchTest.onlyTable(devices);
-        Set<String> wanted = expected.devices().stream().map(DeviceConfig::deviceId).collect(Collectors.toSet());
-        assertNotNull(workbench.spinUntil(() -> {
-            List<Map<String, String>> rows = WorkbenchTest.rows(table);
-            Set<String> shown = rows.stream().map(r -> r.get("device")).collect(Collectors.toSet());
-            return shown.equals(wanted) && rows.stream().allMatch(r -> r.get("status").startsWith("ONLINE")) ? rows
-                    : null;
-        }, Duration.ofSeconds(30)), "the reconnected station does not show " + wanted + " ONLINE: "
-                + WorkbenchTest.rows(table));
     }
 }

@@ -34,6 +34,9 @@ import dev.demoforge.device.api.StationConfig;
  */
 class StationEditorTest {
 
+    /** {@code DevicesPart.STATION_KEY}: the connected station the device table shows. */
+    static final String STATION_KEY = "dev.demoforge.connectedStation";
+
     private static Workbench workbench;
 
     @BeforeAll
@@ -87,21 +90,31 @@ class StationEditorTest {
     /** Deletes the saved "sim" station and reconnects, so the built-in one runs (pending edits dropped). */
     static void restoreBuiltInSim(Workbench workbench, Catalog catalog) {
         catalog.deleteStation("sim");
+        reconnectAndAwait(workbench, Set.of("arm", "leader", "cam_scene", "cam_wrist", "ft"));
+    }
+
+    /** Clicks Reconnect station and waits until the Devices part lists exactly these devices, every stream ONLINE. */
+    static void reconnectAndAwait(Workbench workbench, Set<String> deviceIds) {
         Object part = workbench.part(WorkbenchTest.DEVICES_PART).getWidget();
         Button reconnect = workbench.spinUntil(() -> {
             Button b = Workbench.control(part, Button.class, "reconnect-station");
             return b.isEnabled() ? b : null;
         }, Duration.ofSeconds(30));
         assertNotNull(reconnect, "Reconnect station stays disabled");
-        Workbench.click(reconnect);
         Table table = WorkbenchTest.onlyTable(part);
-        Set<String> builtIn = Set.of("arm", "leader", "cam_scene", "cam_wrist", "ft");
+        Object before = table.getData(STATION_KEY);
+        Workbench.click(reconnect);
         assertNotNull(workbench.spinUntil(() -> {
+            Object shown = table.getData(STATION_KEY);
+            if (shown == null || shown == before) {
+                return null;
+            }
             List<Map<String, String>> rows = WorkbenchTest.rows(table);
             boolean online = !rows.isEmpty() && rows.stream().allMatch(r -> r.get("status").startsWith("ONLINE"));
-            return online && builtIn.equals(rows.stream().map(r -> r.get("device")).collect(Collectors.toSet()))
+            return online && deviceIds.equals(rows.stream().map(r -> r.get("device")).collect(Collectors.toSet()))
                     ? "" : null;
-        }, Duration.ofSeconds(30)), "the built-in sim station did not come back: " + WorkbenchTest.rows(table));
+        }, Duration.ofSeconds(30)), "the station did not come back as " + deviceIds + ": "
+                + WorkbenchTest.rows(table));
     }
 
     static void select(Workbench workbench, Table table, String deviceId) {

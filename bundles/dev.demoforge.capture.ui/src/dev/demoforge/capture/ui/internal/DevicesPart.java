@@ -51,6 +51,8 @@ public final class DevicesPart {
 
     /** Widget data key naming a column ({@code TableColumn.getData(COLUMN_KEY)}), for tests and tools. */
     public static final String COLUMN_KEY = "dev.demoforge.column";
+    /** Widget data key of the table: the connected station it shows (a new object after each reconnection). */
+    public static final String STATION_KEY = "dev.demoforge.connectedStation";
 
     /** Column ids, in order. */
     public static final List<String> COLUMNS = List.of("device", "driver", "status", "stream", "rate", "samples",
@@ -141,6 +143,7 @@ public final class DevicesPart {
             CaptureSession.State state = session.state();
             editor.refresh(state.station());
             List<String[]> rows = rows(state);
+            table.setData(STATION_KEY, state.station());
             if (table.getItemCount() != rows.size()) {
                 table.setItemCount(rows.size());
             }
