@@ -58,6 +58,7 @@ public final class Messages {
     public String loopCannotBegin;
     public String loopRecovered;
     public String loopNoTask;
+    public String loopNoCatalog;
     public String loopChosen;
     public String loopCounter;
     public String loopWarmUp;
@@ -91,6 +92,8 @@ public final class Messages {
     public String taskFactors;
     public String taskOk;
     public String taskCancel;
+    public String taskSaving;
+    public String taskSaveFailed;
     public String coverageScene;
     public String coverageDone;
     public String coveragePlanned;
