@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -81,7 +82,7 @@ class TaskDialogTest {
     }
 
     @Test
-    void aTaskTypedIntoTheEditorIsStoredExactlyAndEditedInPlace() {
+    void aTaskTypedIntoTheEditorIsStoredExactlyAndEditedInPlace() throws IOException {
         TaskCatalog tasks = Workbench.service(TaskCatalog.class, Duration.ofSeconds(10));
         Catalog catalog = Workbench.service(Catalog.class, Duration.ofSeconds(10));
         long stamp = System.currentTimeMillis();
@@ -131,6 +132,7 @@ class TaskDialogTest {
         assertRefused(dialog, ok, problem, "line 2", "{0}");
         type(dialog, factors, objects + "\nlighting | switch the lamp {0} |");
         assertRefused(dialog, ok, problem, "line 2", "'lighting' has no levels");
+        Screenshots.save(workbench, dialog, "task-dialog.png");
         type(dialog, factors, objects + "\nlighting | switch the lamp {0} | on, off");
         assertEquals("", problem.getText(), "every entry is valid now");
         assertFalse(Workbench.control(workbench.part(WorkbenchTest.RECORD_PART).getWidget(), Button.class, "stop")

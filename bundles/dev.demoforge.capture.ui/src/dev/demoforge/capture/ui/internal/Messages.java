@@ -90,6 +90,7 @@ public final class Messages {
     public String taskTarget;
     public String taskSeed;
     public String taskFactors;
+    public String taskFactorsHint;
     public String taskOk;
     public String taskCancel;
     public String taskSaving;

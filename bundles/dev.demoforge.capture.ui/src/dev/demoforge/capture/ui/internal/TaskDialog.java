@@ -12,12 +12,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -26,8 +29,8 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
-import com.google.gson.JsonParser;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 
 import dev.demoforge.catalog.api.tasks.SceneFactor;
 import dev.demoforge.catalog.api.tasks.TaskSpec;
@@ -119,9 +122,13 @@ final class TaskDialog {
                 + " | " + f.prompt() + " | " + String.join(", ", f.levels())).collect(Collectors.joining("\n")),
                 SWT.MULTI | SWT.V_SCROLL);
         ((GridData) factors.getLayoutData()).heightHint = 90;
+        new Label(shell, SWT.NONE);
+        Label hint = new Label(shell, SWT.WRAP);
+        hint.setText(messages.taskFactorsHint);
+        hint.setLayoutData(wrapping(1));
         problem = new Label(shell, SWT.WRAP);
         problem.setData(RecordPart.CONTROL_KEY, "task-problem");
-        problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        problem.setLayoutData(wrapping(2));
         ((GridData) problem.getLayoutData()).heightHint = 3 * problem.getFont().getFontData()[0].getHeight() * 2;
         Composite buttons = new Composite(shell, SWT.NONE);
         buttons.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false, 2, 1));
@@ -131,14 +138,19 @@ final class TaskDialog {
         button(buttons, "task-cancel", messages.taskCancel).addListener(SWT.Selection, e -> shell.close());
         shell.setDefaultButton(ok);
         validate();
-        shell.setSize(680, 600);
+        Point size = shell.computeSize(700, SWT.DEFAULT);
+        Rectangle owner = shell.getParent().getBounds();
+        shell.setBounds(owner.x + Math.max(0, (owner.width - size.x) / 2),
+                owner.y + Math.max(0, (owner.height - size.y) / 3), size.x, size.y);
         shell.open();
         name.setFocus();
     }
 
     private Text field(String key, String title, String value, int style) {
-        new Label(shell, SWT.NONE).setText(title);
         boolean multi = (style & SWT.MULTI) != 0;
+        Label label = new Label(shell, SWT.NONE);
+        label.setText(title);
+        label.setLayoutData(new GridData(SWT.BEGINNING, multi ? SWT.TOP : SWT.CENTER, false, false));
         Text text = new Text(shell, SWT.BORDER | style);
         text.setData(RecordPart.CONTROL_KEY, key);
         text.setText(value);
@@ -151,6 +163,13 @@ final class TaskDialog {
                     || e.detail == SWT.TRAVERSE_ESCAPE);
         }
         return text;
+    }
+
+    /** Wrapping text takes the width the fields give it, instead of widening the dialog to its one-line length. */
+    private static GridData wrapping(int columns) {
+        GridData data = new GridData(SWT.FILL, SWT.TOP, true, false, columns, 1);
+        data.widthHint = 200;
+        return data;
     }
 
     private static Button button(Composite parent, String key, String text) {
@@ -186,7 +205,8 @@ final class TaskDialog {
         saving = true;
         ok.setEnabled(false);
         problem.setText(MessageFormat.format(messages.taskSaving, task.name()));
-        save.apply(task).whenComplete((stored, failure) -> shell.getDisplay().asyncExec(() -> {
+        Display display = shell.getDisplay();
+        save.apply(task).whenComplete((stored, failure) -> display.asyncExec(() -> {
             if (shell.isDisposed()) {
                 return;
             }
@@ -196,8 +216,10 @@ final class TaskDialog {
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                problem.setText(MessageFormat.format(messages.taskSaveFailed, cause.getMessage()));
-                ok.setEnabled(true);
+                validate();
+                if (ok.isEnabled()) {
+                    problem.setText(MessageFormat.format(messages.taskSaveFailed, cause.getMessage()));
+                }
             }
         }));
     }
