@@ -110,8 +110,11 @@ class TaskDialogTest {
         type(dialog, nameField, name);
 
         String instruction = "Stack the red cup on the blue cup";
-        type(dialog, control(dialog, Text.class, "task-instruction"), instruction);
+        Text instructionField = control(dialog, Text.class, "task-instruction");
+        type(dialog, instructionField, instruction);
         Combo check = control(dialog, Combo.class, "task-check");
+        typeKey(dialog, instructionField, SWT.TAB);
+        assertEquals(check, workbench.display.getFocusControl(), "Tab leaves the instruction for the next field");
         assertTrue(Arrays.asList(check.getItems()).containsAll(List.of("success", "hesitation")),
                 "the registered quality checks are offered: " + Arrays.toString(check.getItems()));
         type(dialog, check, "hesitation");
@@ -156,7 +159,6 @@ class TaskDialogTest {
                 new SceneFactor("lighting", "switch the lamp {0}", List.of("on", "off")));
         assertEquals(new TaskSpec(stored.id(), name, instruction, "hesitation", params, 45.5, 7, 6, expectedFactors,
                 42), stored, "the catalog holds the task as typed");
-        assertEquals(episodesBefore, catalog.episodes(EpisodeQuery.all()).size(), "no recording was made");
         assertNotNull(workbench.spinUntil(() -> name.equals(taskChoice.getText()) ? "" : null, Duration.ofSeconds(10)),
                 "the Session part does not show the new task as chosen: " + taskChoice.getText());
         Label prompt = Workbench.control(session, Label.class, "prompt");
@@ -201,6 +203,8 @@ class TaskDialogTest {
         SessionLog log = Workbench.service(SessionLog.class, Duration.ofSeconds(10));
         assertNotNull(workbench.spinUntil(() -> log.unfinished(stored.id(), "sim").isEmpty() ? "" : null,
                 Duration.ofSeconds(10)), "the ended session is still open: " + log.unfinished(stored.id(), "sim"));
+        assertEquals(episodesBefore, catalog.episodes(EpisodeQuery.all()).size(),
+                "no recording was made (the spaces typed into the dialog must not reach the Space key binding)");
     }
 
     private void awaitPhase(Label phase, String wanted) {
@@ -258,8 +262,9 @@ class TaskDialogTest {
 
     private void typeKey(Shell dialog, Control field, int keyCode) {
         focus(dialog, field);
-        post(SWT.KeyDown, keyCode, keyCode == SWT.CR ? SWT.CR : '\0');
-        post(SWT.KeyUp, keyCode, keyCode == SWT.CR ? SWT.CR : '\0');
+        char character = keyCode == SWT.CR || keyCode == SWT.TAB ? (char) keyCode : '\0';
+        post(SWT.KeyDown, keyCode, character);
+        post(SWT.KeyUp, keyCode, character);
         workbench.spin(Duration.ofMillis(300));
     }
 
