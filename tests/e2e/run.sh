@@ -22,7 +22,8 @@
 #   driver-sdk      examples/driver-template built offline against the product's p2 repository (SDK feature), its
 #                   conformance tests run, its repository installed with ./demoforge install (tests/e2e/driver-template.sh)
 #   stations-calibrate-save  calibrate latency --save copies the built-in sim station into the catalog with the
-#                   estimated timesync.latency_ns of each camera; stations list/show then report the saved copy
+#                   estimated timesync.latency_ns of each camera; stations list/show then report the saved copy and
+#                   its two changes against the built-in station; stations revert deletes it
 #   bad-input       bad verbs, options, formats and paths give a clear message and exit code 2
 #   dataset         a saved dataset over the demo's episodes: create (query, seeded split), build, checked by
 #                   hyparquet (lerobot-check.mjs); edits (trim, relabel, delete) and a rebuild; a rebuild from the
@@ -257,11 +258,14 @@ serial_bus() {  # serial_bus DIR KIND SERVO... : socat pty pair in DIR, emulator
 }
 
 stations_calibrate_save() {
-  local ws=(--workspace "$work/ws-stations") before after
+  local ws=(--workspace "$work/ws-stations") before after listed reverted
   before=$("$root/demoforge" stations list --json "${ws[@]}" 2>&1) || { echo "$before"; return 1; }
   "$root/demoforge" calibrate latency --station sim --seconds 6 --save "${ws[@]}" || return 1
   after=$("$root/demoforge" stations show sim --json "${ws[@]}" 2>&1) || { echo "$after"; return 1; }
-  "$root/demoforge" stations list "${ws[@]}" || return 1
+  listed=$("$root/demoforge" stations list --json "${ws[@]}" 2>&1) || { echo "$listed"; return 1; }
+  "$root/demoforge" stations show sim "${ws[@]}" || return 1
+  "$root/demoforge" stations revert sim "${ws[@]}" || return 1
+  reverted=$("$root/demoforge" stations list --json "${ws[@]}" 2>&1) || { echo "$reverted"; return 1; }
   echo "$after"
   python3 -c 'import json, sys
 before, after = json.loads(sys.argv[1]), json.loads(sys.argv[2])
@@ -273,8 +277,12 @@ for name, p in cams.items():
     ns = int(p["timesync.latency_ns"])
     assert 5_000_000 <= ns <= 60_000_000, (name, ns)
     assert p["view"] in ("scene", "wrist"), p
-assert [d["deviceId"] for d in after["devices"]] == ["arm", "leader", "cam_scene", "cam_wrist", "ft"], after' \
-    "$before" "$after"
+assert [d["deviceId"] for d in after["devices"]] == ["arm", "leader", "cam_scene", "cam_wrist", "ft"], after
+listed = {r["id"]: r for r in json.loads(sys.argv[3])}
+assert listed["sim"]["saved"] and listed["sim"]["changes"] == 2, listed
+reverted = {r["id"]: r for r in json.loads(sys.argv[4])}
+assert not reverted["sim"]["saved"] and reverted["sim"]["built_in"], reverted' \
+    "$before" "$after" "$listed" "$reverted"
 }
 
 devices_list() {
@@ -299,7 +307,8 @@ devices_probe_dynamixel() {
   kill $bus_pids
   # socat ends the pair when the first probe closes its end, so the second probe gets a bus of its own
   serial_bus "$dir/json" dynamixel 1:1060:2048 2:1020:1000 7:1200:3072
-  json=$("$root/demoforge" devices probe --driver dynamixel --port "$dir/json/tty-host" --ids 0-10 --json 2>&1)
+  json=$("$root/demoforge" devices probe --driver dynamixel --port "$dir/json/tty-host" --ids 0-10 --timeout-ms 100 --json \
+    2>&1)
   kill $bus_pids
   echo "$out"
   echo "$json"

@@ -62,7 +62,7 @@ final class CalibrateCommand {
         String jointTopic = joints;
         StationManager stations = services.get(StationManager.class);
         Catalog catalog = services.get(Catalog.class);
-        StationConfig config = SavedStations.resolve(catalog, stations, stationId);
+        StationConfig config = SavedStations.resolve(stations, stationId);
         Path root = Files.createDirectories(workspace.root().resolve("calibration"));
         if (!json) {
             out.printf("Recording %.0f s of station %s: move the arm in view of every camera...%n", seconds, stationId);

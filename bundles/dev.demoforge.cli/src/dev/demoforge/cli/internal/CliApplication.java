@@ -58,7 +58,7 @@ public final class CliApplication implements IApplication {
             System.err.println("demoforge: " + e.getMessage());
             System.err.println("Usage: demoforge demo|record|episodes|export|quality|bench recorder|sync|export"
                     + "|calibrate latency|devices list|probe|dataset create|build|rebuild|list|show|edit"
-                    + "|stations list|show [options]"
+                    + "|stations list|show|revert [options]"
                     + "   (see README.md)");
             return 2;
         } catch (InterruptedException e) {

@@ -217,7 +217,6 @@ final class QualityCommand {
         StationConfig sim = stations.station("sim").orElseThrow(() -> new IOException("The simulated station "
                 + "'sim' is not available"));
         Catalog catalog = services.get(Catalog.class);
-        catalog.putStation(sim);
         SessionRecord session = catalog.openSession("sim-operator", sim.id(), REPORT_TASK, "quality report");
         List<Long> seeds = LongStream.range(firstSeed, (long) firstSeed + count).boxed().toList();
         out.printf("Recording %d simulated trials (seeds %d..%d), each as long as its trial%n", count, firstSeed,

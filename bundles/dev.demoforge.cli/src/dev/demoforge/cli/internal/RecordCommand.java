@@ -55,11 +55,10 @@ final class RecordCommand {
             throws IOException, UsageException, InterruptedException {
         StationManager stations = services.get(StationManager.class);
         Catalog catalog = services.get(Catalog.class);
-        StationConfig config = SavedStations.resolve(catalog, stations, stationId);
+        StationConfig config = SavedStations.resolve(stations, stationId);
         Recorder recorder = services.get(Recorder.class);
         QualityService quality = services.get(QualityService.class);
         EpisodeStore store = services.get(EpisodeStore.class);
-        catalog.putStation(config);
         SessionRecord session = catalog.openSession(operator, stationId, task, "");
         List<Recorded> results = new ArrayList<>();
         List<TeleopSession> teleop = new ArrayList<>();

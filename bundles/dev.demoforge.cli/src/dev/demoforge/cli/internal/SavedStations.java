@@ -3,17 +3,15 @@ package dev.demoforge.cli.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 
-import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.StationConfig;
 import dev.demoforge.device.api.StationManager;
 
 /**
- * Station lookup for the command line: a station saved in the catalog wins over a built-in one of the same id
- * (saving a built-in station, e.g. with calibrated latencies, makes the saved copy the one used from then on).
+ * Station lookup for the command line, through the station manager: a station saved in the catalog wins over a
+ * built-in one of the same id (saving a built-in station, e.g. with calibrated latencies, makes the saved copy the
+ * one used from then on, here and in the workbench).
  */
 final class SavedStations {
 
@@ -21,20 +19,14 @@ final class SavedStations {
     }
 
     /** The saved station, else the built-in one; a usage error listing the known ids when neither exists. */
-    static StationConfig resolve(Catalog catalog, StationManager stations, String id) throws UsageException {
-        Optional<StationConfig> saved = catalog.station(id);
-        if (saved.isPresent()) {
-            return saved.get();
-        }
+    static StationConfig resolve(StationManager stations, String id) throws UsageException {
         return stations.station(id).orElseThrow(() -> new UsageException("No station '" + id + "'. Stations: "
-                + ids(catalog, stations)));
+                + ids(stations)));
     }
 
     /** Saved and built-in station ids, sorted, each once. */
-    static List<String> ids(Catalog catalog, StationManager stations) {
-        TreeSet<String> ids = new TreeSet<>(catalog.stationIds());
-        stations.stations().forEach(s -> ids.add(s.id()));
-        return List.copyOf(ids);
+    static List<String> ids(StationManager stations) {
+        return stations.stations().stream().map(StationConfig::id).toList();
     }
 
     /** The station with one property set on some devices ({@code values}: device id to value). */

@@ -8,5 +8,5 @@
  *
  * @since 0.1
  */
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package dev.demoforge.device.api;

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,14 +21,16 @@ import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.DeviceDriver;
 import dev.demoforge.device.api.DeviceDriverFactory;
 import dev.demoforge.device.api.DeviceStatus;
+import dev.demoforge.device.api.SavedStationSource;
 import dev.demoforge.device.api.StationConfig;
 import dev.demoforge.device.api.StationManager;
 import dev.demoforge.device.api.StationProvider;
 import dev.demoforge.device.api.StreamSpec;
 
 /**
- * Finds driver factories and station providers as they come and go, and connects stations with every driver call
- * guarded.
+ * Finds driver factories, station providers and the saved-station source as they come and go, and connects stations
+ * with every driver call guarded. Saved stations are read on every call (the catalog is the truth; a station saved a
+ * moment ago is the one connected next).
  */
 @Component(service = StationManager.class)
 public final class StationManagerImpl implements StationManager {
@@ -41,8 +45,47 @@ public final class StationManagerImpl implements StationManager {
             policyOption = ReferencePolicyOption.GREEDY)
     private final List<StationProvider> providers = new CopyOnWriteArrayList<>();
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SavedStationSource saved;
+
+    /**
+     * @throws IllegalStateException naming the cause when the saved stations cannot be read (a station of that id
+     *                               may have been saved: connecting its built-in original instead would record with
+     *                               settings the user replaced)
+     */
     @Override
     public List<StationConfig> stations() {
+        Map<String, StationConfig> byId = new TreeMap<>();
+        builtIns().forEach(s -> byId.putIfAbsent(s.id(), s));
+        savedStations().forEach(s -> byId.put(s.id(), s));
+        return List.copyOf(byId.values());
+    }
+
+    @Override
+    public Optional<StationConfig> station(String id) {
+        Optional<StationConfig> copy = savedStations().stream().filter(s -> s.id().equals(id)).findFirst();
+        return copy.isPresent() ? copy : builtIn(id);
+    }
+
+    @Override
+    public Optional<StationConfig> builtIn(String id) {
+        return builtIns().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    private List<StationConfig> savedStations() {
+        SavedStationSource source = saved;
+        if (source == null) {
+            return List.of();
+        }
+        try {
+            return source.savedStations();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The saved stations cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private List<StationConfig> builtIns() {
         List<StationConfig> result = new ArrayList<>();
         for (StationProvider provider : providers) {
             try {
@@ -54,11 +97,6 @@ public final class StationManagerImpl implements StationManager {
         }
         result.sort(Comparator.comparing(StationConfig::id));
         return result;
-    }
-
-    @Override
-    public Optional<StationConfig> station(String id) {
-        return stations().stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
     @Override

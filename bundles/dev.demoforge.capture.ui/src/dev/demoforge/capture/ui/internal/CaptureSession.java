@@ -70,6 +70,8 @@ public final class CaptureSession {
     private volatile String task = "";
     private volatile String operator = System.getProperty("user.name", "");
     private Job connectJob;
+    /** A station given up by {@link #reconnect()} that its job has not closed yet (guarded by the lock). */
+    private ConnectedStation retiring;
     private Take take;
 
     /** The recording in progress with what the catalog needs to know about it. */
@@ -138,6 +140,40 @@ public final class CaptureSession {
             connectJob = new SessionJob(MessageFormat.format(messages.jobConnect, stationId), this::runConnect);
             connectJob.schedule();
             events.post(UiEvents.STATUS, state.message());
+        }
+    }
+
+    /**
+     * Closes the connected station and connects it again as the station manager describes it now (a station saved in
+     * the catalog wins over the built-in one), so saved edits take effect. Returns at once; the work runs in a job
+     * (phase {@link Phase#WAITING} until the station is connected again). Refused, with a message saying why, while
+     * an episode is being started, recorded or stopped, and after {@link #close()}.
+     *
+     * @return whether the reconnection was scheduled (or a connection is already under way)
+     */
+    public boolean reconnect() {
+        synchronized (lock) {
+            Phase phase = state.phase();
+            if (phase == Phase.STARTING || phase == Phase.RECORDING || phase == Phase.STOPPING) {
+                update(state.with(phase, state.recording(),
+                        MessageFormat.format(messages.sessionReconnectRefused, stationId)));
+                return false;
+            }
+            if (phase == Phase.CLOSED) {
+                return false;
+            }
+            if (connectJob != null && connectJob.getState() != Job.NONE) {
+                return true;
+            }
+            retiring = state.station();
+            update(new State(Phase.WAITING, null, null, state.episodes(), state.last(),
+                    MessageFormat.format(messages.sessionReconnecting, stationId)));
+            connectJob = new SessionJob(MessageFormat.format(messages.jobConnect, stationId), monitor -> {
+                closeRetiring();
+                runConnect(monitor);
+            });
+            connectJob.schedule();
+            return true;
         }
     }
 
@@ -302,25 +338,39 @@ public final class CaptureSession {
         if (station != null) {
             station.close();
         }
+        closeRetiring();
+    }
+
+    private void closeRetiring() {
+        ConnectedStation old;
+        synchronized (lock) {
+            old = retiring;
+            retiring = null;
+        }
+        if (old != null) {
+            old.close();
+        }
     }
 
     private void runConnect(IProgressMonitor monitor) {
         while (!monitor.isCanceled()) {
             StationManager manager = stationManager;
-            Optional<StationConfig> config = manager == null ? Optional.empty() : manager.station(stationId);
-            if (config.isPresent()) {
-                ConnectedStation station;
-                try {
+            ConnectedStation station = null;
+            try {
+                Optional<StationConfig> config = manager == null ? Optional.empty() : manager.station(stationId);
+                if (config.isPresent()) {
                     station = manager.connect(config.get());
-                } catch (RuntimeException e) {
-                    synchronized (lock) {
-                        if (state.phase() != Phase.CLOSED) {
-                            update(state.with(Phase.WAITING, null,
-                                    MessageFormat.format(messages.sessionConnectFailed, stationId, text(e))));
-                        }
-                    }
-                    return;
                 }
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    if (state.phase() != Phase.CLOSED) {
+                        update(state.with(Phase.WAITING, null,
+                                MessageFormat.format(messages.sessionConnectFailed, stationId, text(e))));
+                    }
+                }
+                return;
+            }
+            if (station != null) {
                 synchronized (lock) {
                     if (state.phase() == Phase.CLOSED) {
                         station.close();

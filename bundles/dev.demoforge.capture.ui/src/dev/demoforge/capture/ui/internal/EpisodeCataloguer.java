@@ -21,7 +21,7 @@ import dev.demoforge.quality.api.QualityService;
 import dev.demoforge.quality.api.Verdict;
 
 /**
- * Puts recorded episodes into the catalog the way the command line does: the station once, one catalog session per
+ * Puts recorded episodes into the catalog the way the command line does: one catalog session per
  * operator and task, a RECORDING row when an episode starts (so a crash leaves a trace), the final row from the
  * episode's summary with review PENDING when it stops, then the quality checks' results.
  * <p>
@@ -35,7 +35,6 @@ final class EpisodeCataloguer {
     private volatile Catalog catalog;
     private volatile QualityService quality;
     private volatile EpisodeStore store;
-    private String stationPut;
     private String sessionId;
     private String sessionKey;
 
@@ -61,10 +60,6 @@ final class EpisodeCataloguer {
         if (theCatalog == null) {
             return null;
         }
-        if (!station.id().equals(stationPut)) {
-            theCatalog.putStation(station);
-            stationPut = station.id();
-        }
         String key = station.id() + '\n' + operator + '\n' + task;
         if (sessionId == null || !key.equals(sessionKey)) {
             closeSession(theCatalog);
@@ -87,10 +82,6 @@ final class EpisodeCataloguer {
             String task) {
         Catalog theCatalog = catalog;
         if (theCatalog != null) {
-            if (!station.id().equals(stationPut)) {
-                theCatalog.putStation(station);
-                stationPut = station.id();
-            }
             theCatalog.putEpisode(new EpisodeRecord(recording.episodeId(), sessionOfEpisode, station.id(), task,
                     operator, Instant.now(), 0, 0, 0, EpisodeStatus.RECORDING, ReviewState.PENDING,
                     recording.directory().toAbsolutePath().toString(), ""));
