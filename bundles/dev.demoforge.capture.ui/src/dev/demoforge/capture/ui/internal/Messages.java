@@ -61,6 +61,7 @@ public final class Messages {
     public String loopCannotBegin;
     public String loopRecovered;
     public String loopNoTask;
+    public String loopNoCatalog;
     public String loopChosen;
     public String loopCounter;
     public String loopWarmUp;
@@ -92,8 +93,11 @@ public final class Messages {
     public String taskTarget;
     public String taskSeed;
     public String taskFactors;
+    public String taskFactorsHint;
     public String taskOk;
     public String taskCancel;
+    public String taskSaving;
+    public String taskSaveFailed;
     public String coverageScene;
     public String coverageDone;
     public String coveragePlanned;
