@@ -11,8 +11,10 @@
  * tests for every protocol: {@link dev.demoforge.test.support.serial.ServoBusConformanceKit} (the driver conformance
  * kit over a pty), {@link dev.demoforge.test.support.serial.ServoBusFaultKit} (damaged replies, silence, a vanishing
  * port) and {@link dev.demoforge.test.support.serial.ServoBusBenchmarkKit} (round trips and driver rates, tagged
- * {@code benchmark}). Nothing here depends on a protocol: packet tests against the protocol's documents stay in the
- * driver's own tests.
+ * {@code benchmark}); {@link dev.demoforge.test.support.serial.ServoBusTest} and
+ * {@link dev.demoforge.test.support.serial.ServoArmTest} are bases with shared checks for a driver's own tests, and
+ * {@link dev.demoforge.test.support.serial.ByteStreamFuzz} feeds decoders random streams. Nothing here depends on a
+ * protocol: packet tests against the protocol's documents stay in the driver's own tests.
  *
  * @since 0.1
  */

@@ -25,11 +25,11 @@ import dev.demoforge.driver.serial.ServoProbes;
 import dev.demoforge.test.support.CollectingDeviceContext;
 import dev.demoforge.test.support.CollectingDeviceContext.Received;
 import dev.demoforge.test.support.serial.EmulatedServo;
+import dev.demoforge.test.support.serial.ServoArmTest;
 import dev.demoforge.test.support.serial.ServoBusSetup;
-import dev.demoforge.test.support.serial.ServoBusTest;
 
 /** The driver against its emulator: probe, joint stream, commands, calibration, configuration errors. */
-class DynamixelArmTest extends ServoBusTest<DynamixelEmulator> {
+class DynamixelArmTest extends ServoArmTest<DynamixelEmulator> {
 
     @Override
     protected ServoBusSetup<DynamixelEmulator> setup() {
@@ -54,42 +54,26 @@ class DynamixelArmTest extends ServoBusTest<DynamixelEmulator> {
         for (ProbeResult.Found f : r.servos()) {
             int actual = bench().emulator().servo(f.id()).position();
             assertTrue(Math.abs(f.position() - actual) < 60, "id " + f.id() + ": " + f.position() + " vs " + actual);
-            assertEquals((f.position() - 2048) * 2 * Math.PI / 4096, f.radians(), 1e-9);
+            assertEquals(radians(f.position()), f.radians(), 1e-9);
         }
         System.out.println("probe: " + r.servos().size() + " servos in " + r.elapsedMs() + " ms");
     }
 
     @Test
     void jointsStreamAtTheConfiguredRateInRadiansWithDeviceTime() throws Exception {
-        CollectingDeviceContext ctx = start(bench().config("rate_hz", "200"));
-        Thread.sleep(2000);
-        List<Received> got = ctx.samples(ServoArmDriver.JOINTS);
-        double seconds = (got.get(got.size() - 1).hostNanos() - got.get(0).hostNanos()) / 1e9;
-        double rate = (got.size() - 1) / seconds;
-        assertTrue(rate > 160 && rate < 210, "rate " + rate);
-        Received last = got.get(got.size() - 1);
+        List<Received> got = assertJointsFollowTheServos(bench().config("rate_hz", "200"), 2000, 160, 210);
+        double seconds = seconds(got);
+        Received last = got.getLast();
         assertEquals("dynamixel:koch_follower:id1", last.clockId());
-        long deviceSpan = last.deviceNanos() - got.get(0).deviceNanos();
+        long deviceSpan = last.deviceNanos() - got.getFirst().deviceNanos();
         assertTrue(Math.abs(deviceSpan / 1e9 - seconds) < 0.05, "device clock span " + deviceSpan + " ns over " + seconds
                 + " s");
-        double[] q = ((VectorSample) last.sample()).values();
-        for (int i = 0; i < 6; i++) {
-            double expected = (bench().emulator().servo(i + 1).position() - 2048) * 2 * Math.PI / 4096;
-            assertEquals(expected, q[i], 0.1, "joint " + (i + 1));
-        }
     }
 
     @Test
     void torqueAndGoalPositionsMoveTheArm() throws Exception {
-        CollectingDeviceContext ctx = start(bench().config());
-        double[] goal = {0.5, -0.5, 0.25, -0.25, 1.0, 0.0};
-        arm().torque(true).get(2, TimeUnit.SECONDS);
-        arm().goalPositions(goal).get(2, TimeUnit.SECONDS);
-        Thread.sleep(1200);
-        List<Received> got = ctx.samples(ServoArmDriver.JOINTS);
-        double[] q = ((VectorSample) got.get(got.size() - 1).sample()).values();
+        assertGoalPositionsReached(bench().config(), new double[] {0.5, -0.5, 0.25, -0.25, 1.0, 0.0}, 1200);
         for (int i = 0; i < 6; i++) {
-            assertEquals(goal[i], q[i], 2 * Math.PI / 4096, "joint " + (i + 1));
             assertEquals(1, bench().emulator().servo(i + 1).get(64, 1), "torque of id " + (i + 1));
         }
     }
@@ -117,7 +101,7 @@ class DynamixelArmTest extends ServoBusTest<DynamixelEmulator> {
     void homingCalibrationZeroesThePoseAndIsStoredPerUnit() throws Exception {
         Path file = Files.createTempDirectory(bench().dir(), "cal").resolve("koch_follower.json");
         CollectingDeviceContext ctx = start(bench().config("calibration", file.toString()));
-        arm().torque(true).get(2, TimeUnit.SECONDS);
+        torque(true);
         Thread.sleep(50);
         Calibration cal = arm().calibrateHoming().get(2, TimeUnit.SECONDS);
         assertTrue(Files.exists(file));
@@ -162,6 +146,16 @@ class DynamixelArmTest extends ServoBusTest<DynamixelEmulator> {
         for (String p : parts) {
             assertTrue(e.getMessage().contains(p), e.getMessage() + " should name " + p);
         }
+    }
+
+    @Override
+    protected void torque(boolean on) throws Exception {
+        arm().torque(on).get(2, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void goalPositions(double[] radians) throws Exception {
+        arm().goalPositions(radians).get(2, TimeUnit.SECONDS);
     }
 
     private ServoArmDriver arm() {

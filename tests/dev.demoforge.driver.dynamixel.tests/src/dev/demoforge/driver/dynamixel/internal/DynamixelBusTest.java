@@ -64,7 +64,8 @@ class DynamixelBusTest extends ServoBusTest<DynamixelEmulator> {
     void readGivesThePresentPosition() throws Exception {
         Field pos = DynamixelModels.XL430_W250.require(dev.demoforge.driver.serial.Register.PRESENT_POSITION);
         int raw = pos.decode(bus.read(4, 132, 4), 0);
-        assertTrue(Math.abs(raw - bench().emulator().servo(4).position()) < 40, raw + " vs " + bench().emulator().servo(4).position());
+        int actual = bench().emulator().servo(4).position();
+        assertTrue(Math.abs(raw - actual) < 40, raw + " vs " + actual);
     }
 
     @Test

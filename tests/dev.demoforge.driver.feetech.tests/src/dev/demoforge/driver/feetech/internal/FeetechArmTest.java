@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.demoforge.device.api.DeviceStatus.State;
 import dev.demoforge.device.api.Sample;
-import dev.demoforge.device.api.VectorSample;
 import dev.demoforge.driver.serial.BusCounters;
 import dev.demoforge.driver.serial.OperatingMode;
 import dev.demoforge.driver.serial.ProbeResult;
@@ -24,11 +23,11 @@ import dev.demoforge.driver.serial.ServoProbes;
 import dev.demoforge.test.support.CollectingDeviceContext;
 import dev.demoforge.test.support.CollectingDeviceContext.Received;
 import dev.demoforge.test.support.serial.EmulatedServo;
+import dev.demoforge.test.support.serial.ServoArmTest;
 import dev.demoforge.test.support.serial.ServoBusSetup;
-import dev.demoforge.test.support.serial.ServoBusTest;
 
 /** The Feetech bus and driver against the STS emulator over a pty pair. */
-class FeetechArmTest extends ServoBusTest<FeetechEmulator> {
+class FeetechArmTest extends ServoArmTest<FeetechEmulator> {
 
     @Override
     protected ServoBusSetup<FeetechEmulator> setup() {
@@ -61,32 +60,13 @@ class FeetechArmTest extends ServoBusTest<FeetechEmulator> {
 
     @Test
     void jointsStreamAtTheConfiguredRateInRadiansWithHostTimeOnly() throws Exception {
-        CollectingDeviceContext ctx = start(bench().config("rate_hz", "200"));
-        Thread.sleep(2000);
-        List<Received> got = ctx.samples(ServoArmDriver.JOINTS);
-        double rate = (got.size() - 1) / ((got.get(got.size() - 1).hostNanos() - got.get(0).hostNanos()) / 1e9);
-        assertTrue(rate > 160 && rate < 210, "rate " + rate);
-        Received last = got.get(got.size() - 1);
-        assertEquals(Sample.NO_DEVICE_TIME, last.deviceNanos());
-        double[] q = ((VectorSample) last.sample()).values();
-        for (int i = 0; i < 6; i++) {
-            double expected = (bench().emulator().servo(i + 1).position() - 2048) * 2 * Math.PI / 4096;
-            assertEquals(expected, q[i], 0.1, "joint " + i);
-        }
+        List<Received> got = assertJointsFollowTheServos(bench().config("rate_hz", "200"), 2000, 160, 210);
+        assertEquals(Sample.NO_DEVICE_TIME, got.getLast().deviceNanos());
     }
 
     @Test
     void torqueAndGoalPositionsMoveTheArm() throws Exception {
-        CollectingDeviceContext ctx = start(bench().config());
-        double[] goal = {0.5, -0.5, 0.25, -0.25, 1.0, 0.0};
-        arm().torque(true).get(2, TimeUnit.SECONDS);
-        arm().goalPositions(goal).get(2, TimeUnit.SECONDS);
-        Thread.sleep(1200);
-        List<Received> got = ctx.samples(ServoArmDriver.JOINTS);
-        double[] q = ((VectorSample) got.get(got.size() - 1).sample()).values();
-        for (int i = 0; i < 6; i++) {
-            assertEquals(goal[i], q[i], 2 * Math.PI / 4096, "joint " + (i + 1));
-        }
+        assertGoalPositionsReached(bench().config(), new double[] {0.5, -0.5, 0.25, -0.25, 1.0, 0.0}, 1200);
     }
 
     @Test
@@ -119,6 +99,16 @@ class FeetechArmTest extends ServoBusTest<FeetechEmulator> {
             assertTrue(bus.ping(99).isEmpty());
             assertEquals(1, bus.stats().timeouts());
         }
+    }
+
+    @Override
+    protected void torque(boolean on) throws Exception {
+        arm().torque(on).get(2, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void goalPositions(double[] radians) throws Exception {
+        arm().goalPositions(radians).get(2, TimeUnit.SECONDS);
     }
 
     private ServoArmDriver arm() {
