@@ -307,7 +307,8 @@ devices_probe_dynamixel() {
   kill $bus_pids
   # socat ends the pair when the first probe closes its end, so the second probe gets a bus of its own
   serial_bus "$dir/json" dynamixel 1:1060:2048 2:1020:1000 7:1200:3072
-  json=$("$root/demoforge" devices probe --driver dynamixel --port "$dir/json/tty-host" --ids 0-10 --json 2>&1)
+  json=$("$root/demoforge" devices probe --driver dynamixel --port "$dir/json/tty-host" --ids 0-10 --timeout-ms 100 --json \
+    2>&1)
   kill $bus_pids
   echo "$out"
   echo "$json"

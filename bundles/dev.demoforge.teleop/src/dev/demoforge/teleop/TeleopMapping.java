@@ -93,6 +93,10 @@ public record TeleopMapping(int[] source, double[] scale, double[] offset, doubl
             throw new IllegalArgumentException("teleop.gripper: element " + index + " of " + followerWidth
                     + " with leader range " + leaderClosed + ".." + leaderOpen + " cannot be mapped");
         }
+        width("scale", scale.length, followerWidth);
+        width("offset", offset.length, followerWidth);
+        width("min", min.length, followerWidth);
+        width("max", max.length, followerWidth);
         double k = (followerOpen - followerClosed) / (leaderOpen - leaderClosed);
         double[] s = expand(scale, followerWidth, 1);
         double[] o = expand(offset, followerWidth, 0);

@@ -96,7 +96,8 @@ final class DevicesCommand {
                         + families.stream().map(ServoFamily::driverId).sorted().toList()));
         int baud = args.positiveInt("baud", family.defaultBaud());
         int[] ids = idRange(args.text("ids", "0-252"));
-        Duration timeout = Duration.ofMillis(args.positiveInt("timeout-ms", 5));
+        // 20 ms: a stock Linux FTDI adapter (ROBOTIS U2D2) holds replies up to its 16 ms latency timer
+        Duration timeout = Duration.ofMillis(args.positiveInt("timeout-ms", 20));
         ProbeResult r = ServoProbes.probe(family, port, baud, ids[0], ids[1], timeout);
         if (args.flag("json")) {
             out.println(Json.GSON.toJson(r));

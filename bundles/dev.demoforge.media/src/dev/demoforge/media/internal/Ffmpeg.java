@@ -53,7 +53,9 @@ public final class Ffmpeg {
     public static String errorText(int code) {
         try (BytePointer buf = new BytePointer(256)) {
             av_make_error_string(buf, 256, code);
-            return buf.getString() + " (" + code + ")";
+            String text = buf.getString();
+            int end = text.indexOf('\0');
+            return (end < 0 ? text : text.substring(0, end)) + " (" + code + ")";
         }
     }
 }

@@ -54,6 +54,10 @@ class TeleopMappingTest {
         e = assertThrows(IllegalArgumentException.class, () -> TeleopConfig.of(new DeviceConfig("arm", "sim.arm",
                 Map.of("teleop.leader", "leader", "teleop.mode", "puppet"))));
         assertTrue(e.getMessage().contains("teleop.mode") && e.getMessage().contains("puppet"), e.getMessage());
+        // a list shorter than the follower beside a gripper range: named, not an index out of bounds
+        e = assertThrows(IllegalArgumentException.class, () -> TeleopMapping.parse(Map.of("teleop.scale", "1,2",
+                "teleop.gripper", "2:0.2:1.2:0:1"), "Device arm", 3));
+        assertTrue(e.getMessage().contains("teleop.scale has 2 values for 3"), e.getMessage());
     }
 
     @Test

@@ -25,10 +25,14 @@ final class Screenshots {
 
     /** Copies the window's screen area (GC.copyArea), checks it is not blank and saves it. */
     static Path save(Workbench workbench, String name) throws IOException {
+        return save(workbench, workbench.shell(), name);
+    }
+
+    /** The same for another shell of the workbench (a dialog). */
+    static Path save(Workbench workbench, Shell shell, String name) throws IOException {
         Path dir = Path.of(System.getProperty("demoforge.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         Path file = dir.resolve(name);
-        Shell shell = workbench.shell();
         shell.forceActive();
         workbench.spin(Duration.ofMillis(300));
         Rectangle bounds = shell.getBounds();

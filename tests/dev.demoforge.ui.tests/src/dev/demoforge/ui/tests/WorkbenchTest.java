@@ -302,7 +302,7 @@ class WorkbenchTest {
         return true;
     }
 
-    private static double rate(Map<String, String> row) {
+    static double rate(Map<String, String> row) {
         try {
             return Double.parseDouble(row.get("rate"));
         } catch (NumberFormatException e) {

@@ -20,6 +20,7 @@ import dev.demoforge.device.api.StationManager;
 import dev.demoforge.episode.api.EpisodeStore;
 import dev.demoforge.episode.api.Recorder;
 import dev.demoforge.quality.api.QualityService;
+import dev.demoforge.teleop.TeleopService;
 import dev.demoforge.ui.Workspace;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -83,6 +84,11 @@ public final class CaptureAddon {
     @Inject
     void stationManager(@Optional @Service StationManager manager) {
         session.setStationManager(manager);
+    }
+
+    @Inject
+    void teleop(@Optional @Service TeleopService teleop) {
+        session.setTeleop(teleop);
     }
 
     @Inject

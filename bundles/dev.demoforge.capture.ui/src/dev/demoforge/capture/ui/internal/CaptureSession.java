@@ -20,6 +20,7 @@ import dev.demoforge.episode.api.Recording;
 import dev.demoforge.episode.api.RecordingRequest;
 import dev.demoforge.quality.api.QualityService;
 import dev.demoforge.quality.api.Verdict;
+import dev.demoforge.teleop.TeleopService;
 import dev.demoforge.ui.UiEvents;
 
 /**
@@ -67,9 +68,12 @@ public final class CaptureSession {
     private volatile StationManager stationManager;
     private volatile Recorder recorder;
     private final EpisodeCataloguer cataloguer = new EpisodeCataloguer();
+    private final StationTeleop teleop;
     private volatile String task = "";
     private volatile String operator = System.getProperty("user.name", "");
     private Job connectJob;
+    /** A station given up by {@link #reconnect()} that its job has not closed yet (guarded by the lock). */
+    private ConnectedStation retiring;
     private Take take;
 
     /** The recording in progress with what the catalog needs to know about it. */
@@ -81,6 +85,7 @@ public final class CaptureSession {
         this.episodesRoot = episodesRoot;
         this.events = events;
         this.messages = messages;
+        this.teleop = new StationTeleop(messages);
         this.state = new State(Phase.WAITING, null, null, 0, null,
                 MessageFormat.format(messages.sessionWaiting, stationId));
     }
@@ -107,6 +112,11 @@ public final class CaptureSession {
 
     public void setQuality(QualityService quality) {
         cataloguer.setQuality(quality);
+    }
+
+    /** The teleoperation service that runs the station's leader–follower pairings while it is connected. */
+    public void setTeleop(TeleopService service) {
+        teleop.setService(service);
     }
 
     public void setEpisodeStore(EpisodeStore store) {
@@ -138,6 +148,40 @@ public final class CaptureSession {
             connectJob = new SessionJob(MessageFormat.format(messages.jobConnect, stationId), this::runConnect);
             connectJob.schedule();
             events.post(UiEvents.STATUS, state.message());
+        }
+    }
+
+    /**
+     * Closes the connected station and connects it again as the station manager describes it now (a station saved in
+     * the catalog wins over the built-in one), so saved edits take effect. Returns at once; the work runs in a job
+     * (phase {@link Phase#WAITING} until the station is connected again). Refused, with a message saying why, while
+     * an episode is being started, recorded or stopped, and after {@link #close()}.
+     *
+     * @return whether the reconnection was scheduled (or a connection is already under way)
+     */
+    public boolean reconnect() {
+        synchronized (lock) {
+            Phase phase = state.phase();
+            if (phase == Phase.STARTING || phase == Phase.RECORDING || phase == Phase.STOPPING) {
+                update(state.with(phase, state.recording(),
+                        MessageFormat.format(messages.sessionReconnectRefused, stationId)));
+                return false;
+            }
+            if (phase == Phase.CLOSED) {
+                return false;
+            }
+            if (connectJob != null && connectJob.getState() != Job.NONE) {
+                return true;
+            }
+            retiring = state.station();
+            update(new State(Phase.WAITING, null, null, state.episodes(), state.last(),
+                    MessageFormat.format(messages.sessionReconnecting, stationId)));
+            connectJob = new SessionJob(MessageFormat.format(messages.jobConnect, stationId), monitor -> {
+                closeRetiring();
+                runConnect(monitor);
+            });
+            connectJob.schedule();
+            return true;
         }
     }
 
@@ -299,8 +343,22 @@ public final class CaptureSession {
         } catch (RuntimeException e) {
             System.getLogger(getClass().getName()).log(System.Logger.Level.WARNING, "Closing the catalog session", e);
         }
+        teleop.stop();
         if (station != null) {
             station.close();
+        }
+        closeRetiring();
+    }
+
+    private void closeRetiring() {
+        ConnectedStation old;
+        synchronized (lock) {
+            old = retiring;
+            retiring = null;
+        }
+        if (old != null) {
+            teleop.stop();
+            old.close();
         }
     }
 
@@ -323,14 +381,18 @@ public final class CaptureSession {
                 return;
             }
             if (station != null) {
+                String teleopLine = teleop.start(station);
                 synchronized (lock) {
-                    if (state.phase() == Phase.CLOSED) {
-                        station.close();
+                    if (state.phase() != Phase.CLOSED) {
+                        String connected = MessageFormat.format(messages.sessionConnected, stationId,
+                                station.devices().size());
+                        update(new State(Phase.READY, station, null, state.episodes(), state.last(),
+                                teleopLine.isEmpty() ? connected : connected + "; " + teleopLine));
                         return;
                     }
-                    update(new State(Phase.READY, station, null, state.episodes(), state.last(),
-                            MessageFormat.format(messages.sessionConnected, stationId, station.devices().size())));
                 }
+                teleop.stop();
+                station.close();
                 return;
             }
             try {

@@ -1,20 +1,22 @@
 package dev.demoforge.capture.ui.internal;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
@@ -39,8 +41,8 @@ import jakarta.inject.Inject;
  * The devices of the connected station, one row per stream: device, driver, status with its reason, stream, achieved
  * rate, samples and drops. Repainted at {@value #REFRESH_MILLIS} ms intervals from the handles' live figures (a
  * snapshot per tick, never one UI update per sample). Drops come from the recorder's queues: the running recording's,
- * else the last episode's. Below the list, the {@link StationEditor}: Disconnect / Reconnect and the settings form of
- * the selected device, and Save station.
+ * else the last episode's. Devices the {@link StationEditor} adds are listed as not connected and devices it removes are
+ * marked, until the station is saved and applied. Below the list (a sash; the editor scrolls), the editor.
  */
 public final class DevicesPart {
 
@@ -49,6 +51,8 @@ public final class DevicesPart {
 
     /** Widget data key naming a column ({@code TableColumn.getData(COLUMN_KEY)}), for tests and tools. */
     public static final String COLUMN_KEY = "dev.demoforge.column";
+    /** Widget data key of the table: the connected station it shows (a new object after each reconnection). */
+    public static final String STATION_KEY = "dev.demoforge.connectedStation";
 
     /** Column ids, in order. */
     public static final List<String> COLUMNS = List.of("device", "driver", "status", "stream", "rate", "samples",
@@ -68,7 +72,7 @@ public final class DevicesPart {
     private final Runnable refresh = this::refresh;
 
     @Inject
-    void settings(@Optional @Service DriverSettingsService service) {
+    void settings(@org.eclipse.e4.core.di.annotations.Optional @Service DriverSettingsService service) {
         settings = service;
         if (editor != null) {
             editor.setSettingsService(service);
@@ -76,7 +80,7 @@ public final class DevicesPart {
     }
 
     @Inject
-    void catalog(@Optional @Service Catalog service) {
+    void catalog(@org.eclipse.e4.core.di.annotations.Optional @Service Catalog service) {
         catalog = service;
         if (editor != null) {
             editor.setCatalog(service);
@@ -85,9 +89,9 @@ public final class DevicesPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        parent.setLayout(new FillLayout());
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        table = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         String[] titles = { messages.columnDevice, messages.columnDriver, messages.columnStatus,
@@ -99,8 +103,13 @@ public final class DevicesPart {
             column.setWidth(widths[i]);
             column.setData(COLUMN_KEY, COLUMNS.get(i));
         }
-        editor = new StationEditor(parent, messages, () -> session.state().station());
-        editor.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
+        ScrolledComposite scroll = new ScrolledComposite(sash, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        editor = new StationEditor(scroll, messages, session, () -> fit(scroll));
+        scroll.setContent(editor.control());
+        scroll.addListener(SWT.Resize, e -> fit(scroll));
+        sash.setWeights(2, 3);
         editor.setSettingsService(settings);
         editor.setCatalog(catalog);
         table.addListener(SWT.Selection, e -> {
@@ -108,6 +117,17 @@ public final class DevicesPart {
             editor.select(row < 0 ? null : table.getItem(row).getText(0));
         });
         refresh();
+    }
+
+    /** Lets the editor take the width it is given and scroll vertically when taller. */
+    private void fit(ScrolledComposite scroll) {
+        if (scroll.isDisposed()) {
+            return;
+        }
+        Composite content = editor.control();
+        content.layout(true, true);
+        int width = scroll.getClientArea().width;
+        scroll.setMinSize(content.computeSize(width > 0 ? width : SWT.DEFAULT, SWT.DEFAULT));
     }
 
     @Focus
@@ -119,23 +139,29 @@ public final class DevicesPart {
         if (table == null || table.isDisposed()) {
             return;
         }
-        List<String[]> rows = rows(session.state());
-        if (table.getItemCount() != rows.size()) {
-            table.setItemCount(rows.size());
-        }
-        Display display = table.getDisplay();
-        for (int i = 0; i < rows.size(); i++) {
-            TableItem item = table.getItem(i);
-            String[] row = rows.get(i);
-            for (int c = 0; c < row.length; c++) {
-                if (!row[c].equals(item.getText(c))) {
-                    item.setText(c, row[c]);
-                }
+        try {
+            CaptureSession.State state = session.state();
+            editor.refresh(state.station());
+            List<String[]> rows = rows(state);
+            table.setData(STATION_KEY, state.station());
+            if (table.getItemCount() != rows.size()) {
+                table.setItemCount(rows.size());
             }
-            item.setForeground(2, statusColor(display, row[2]));
+            Display display = table.getDisplay();
+            for (int i = 0; i < rows.size(); i++) {
+                TableItem item = table.getItem(i);
+                String[] row = rows.get(i);
+                for (int c = 0; c < row.length; c++) {
+                    if (!row[c].equals(item.getText(c))) {
+                        item.setText(c, row[c]);
+                    }
+                }
+                item.setForeground(2, statusColor(display, row[2]));
+            }
+            revealSelected(rows);
+        } finally {
+            table.getDisplay().timerExec(REFRESH_MILLIS, refresh);
         }
-        editor.refresh();
-        display.timerExec(REFRESH_MILLIS, refresh);
     }
 
     private List<String[]> rows(CaptureSession.State state) {
@@ -144,11 +170,16 @@ public final class DevicesPart {
             return List.of();
         }
         Map<String, Long> drops = drops(state.recording(), state.last());
+        Optional<StationDraft> draft = editor.draft();
+        List<String> removed = draft.map(StationDraft::removed).orElse(List.of());
         List<String[]> rows = new ArrayList<>();
         for (DeviceHandle device : station.devices()) {
             String id = device.config().deviceId();
             String driver = device.config().driverId();
             String status = status(device.status());
+            if (removed.contains(id)) {
+                status = MessageFormat.format(messages.deviceToBeRemoved, status);
+            }
             if (device.streams().isEmpty()) {
                 rows.add(new String[] { id, driver, status, "", "", "", "" });
             }
@@ -160,7 +191,24 @@ public final class DevicesPart {
                         dropped == null ? "" : Long.toString(dropped) });
             }
         }
+        draft.ifPresent(d -> d.deviceIds().stream().filter(d::isAdded).forEach(id -> rows.add(new String[] { id,
+                d.driverId(id).orElse(""), messages.deviceNotConnected, "", "", "", "" })));
         return rows;
+    }
+
+    /** Selects the editor's device in the list when the editor chose it (e.g. a device just added). */
+    private void revealSelected(List<String[]> rows) {
+        String selected = editor.selectedDevice();
+        int row = table.getSelectionIndex();
+        if (selected == null || row >= 0 && selected.equals(table.getItem(row).getText(0))) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (selected.equals(rows.get(i)[0])) {
+                table.setSelection(i);
+                return;
+            }
+        }
     }
 
     private static Map<String, Long> drops(Recording recording, EpisodeSummary last) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
 
@@ -109,21 +110,30 @@ public final class LoopControl {
         }).schedule();
     }
 
-    /** Stores a task (new or edited) in a job, then reloads the list and selects it. */
-    public void saveTask(TaskSpec task) {
+    /**
+     * Stores a task (new or edited) in a job, then reloads the list and selects it. The future completes (on the
+     * job's thread) with the stored task, or exceptionally with the catalog's reason (also posted to the status line).
+     */
+    public CompletableFuture<TaskSpec> saveTask(TaskSpec task) {
         TaskCatalog catalogOfTasks = tasks;
+        CompletableFuture<TaskSpec> stored = new CompletableFuture<>();
         if (catalogOfTasks == null) {
-            return;
+            stored.completeExceptionally(new IllegalStateException(messages.loopNoCatalog));
+            return stored;
         }
         new SessionJob(messages.jobTasks, monitor -> {
             try {
-                selected = catalogOfTasks.putTask(task);
+                TaskSpec saved = catalogOfTasks.putTask(task);
+                selected = saved;
                 known = catalogOfTasks.tasks();
                 events.post(UiEvents.CATALOG_CHANGED, "tasks");
+                stored.complete(saved);
             } catch (RuntimeException e) {
                 events.post(UiEvents.STATUS, MessageFormat.format(messages.loopFailed, e.getMessage()));
+                stored.completeExceptionally(e);
             }
         }).schedule();
+        return stored;
     }
 
     /** The task the next session runs; null = free recording (Space records without the loop). */

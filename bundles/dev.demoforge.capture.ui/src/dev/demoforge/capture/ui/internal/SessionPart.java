@@ -57,6 +57,8 @@ public final class SessionPart {
 
     private final Runnable refresh = this::refresh;
     private Combo task;
+    private Button newTask;
+    private Button editTask;
     private Label prompt;
     private Label phase;
     private Label counter;
@@ -79,11 +81,13 @@ public final class SessionPart {
         task.addListener(SWT.FocusIn, e -> control.reloadTasks());
         task.addListener(SWT.Selection, e -> control.select(task.getSelectionIndex() <= 0 ? null
                 : shownTasks.get(task.getSelectionIndex() - 1)));
-        button(chooser, messages.taskNew, "newTask").addListener(SWT.Selection,
-                e -> TaskDialog.open(parent.getShell(), messages, null).ifPresent(control::saveTask));
-        button(chooser, messages.taskEdit, "editTask").addListener(SWT.Selection, e -> {
-            if (control.selected() != null) {
-                TaskDialog.open(parent.getShell(), messages, control.selected()).ifPresent(control::saveTask);
+        newTask = button(chooser, messages.taskNew, "newTask");
+        newTask.addListener(SWT.Selection,
+                e -> TaskDialog.open(parent.getShell(), messages, null, control.tasks(), control::saveTask));
+        editTask = button(chooser, messages.taskEdit, "editTask");
+        editTask.addListener(SWT.Selection, e -> {
+            if (control.selected() != null && !control.active()) {
+                TaskDialog.open(parent.getShell(), messages, control.selected(), control.tasks(), control::saveTask);
             }
         });
         button(chooser, messages.loopBegin, "begin").addListener(SWT.Selection, e -> control.begin());
@@ -192,6 +196,8 @@ public final class SessionPart {
                 coverage.show(control.loop().planner().coverage(s.done()), s.scene());
             }
         }
+        enable(newTask, !control.active());
+        enable(editTask, control.selected() != null && !control.active());
         setText(legend, LoopKeyBindings.legend(control.keys(), Map.of(LoopAction.START_STOP, messages.keyStartStop,
                 LoopAction.SUCCESS, messages.keySuccess, LoopAction.FAILURE, messages.keyFailure,
                 LoopAction.DISCARD, messages.keyDiscard, LoopAction.PAUSE, messages.keyPause)));
@@ -213,6 +219,13 @@ public final class SessionPart {
             case PAUSED -> messages.loopPaused;
             case DONE -> messages.loopDone;
         };
+    }
+
+    /** Tasks are created and edited between sessions (a running session keeps the task it began with). */
+    private static void enable(Button button, boolean enabled) {
+        if (button.getEnabled() != enabled) {
+            button.setEnabled(enabled);
+        }
     }
 
     private static void colour(Label label, int systemColour) {

@@ -21,8 +21,9 @@ import dev.demoforge.device.api.settings.SettingType;
 /**
  * A form generated from a driver's settings schema: a check box per boolean, a read-only combo per choice, a text
  * field otherwise (numbers checked as typed). Edits go straight into the given property map (a blank field removes
- * the property, so the driver's default applies); every edit reports the form's problems. UI thread only. Each
- * field's {@code dev.demoforge.control} data is {@code setting:<key>}.
+ * the property, so the driver's default applies); every edit reports the form's problems. Settings under
+ * {@code teleop.} are left to the {@link TeleopSection} (the same map). UI thread only. Each field's
+ * {@code dev.demoforge.control} data is {@code setting:<key>}.
  */
 final class SettingsForm {
 
@@ -40,6 +41,9 @@ final class SettingsForm {
         body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
         body.setLayout(new GridLayout(4, false));
         for (SettingSpec spec : schema.settings()) {
+            if (spec.key().startsWith(TeleopSection.PREFIX)) {
+                continue;
+            }
             Label label = new Label(body, SWT.NONE);
             label.setText(spec.label() + (spec.required() ? " *" : ""));
             label.setToolTipText(spec.key() + ": " + spec.description());

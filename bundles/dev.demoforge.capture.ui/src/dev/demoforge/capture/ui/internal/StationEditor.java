@@ -2,18 +2,17 @@ package dev.demoforge.capture.ui.internal;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
 import dev.demoforge.catalog.api.Catalog;
@@ -24,10 +23,12 @@ import dev.demoforge.device.api.settings.DriverSettings;
 import dev.demoforge.device.api.settings.DriverSettingsService;
 
 /**
- * Below the device list: Disconnect / Reconnect of the selected device, its settings form generated from its
- * driver's Metatype schema ({@link SettingsForm}), and Save station, which stores the edited station in the catalog.
- * Edits are kept per device until saved; they apply when the station is next connected. Driver calls and catalog
- * writes run in jobs; widgets are touched on the UI thread only.
+ * Below the device list: Disconnect / Reconnect and Remove of the selected device, Add device…, the selected device's
+ * settings form generated from its driver's Metatype schema ({@link SettingsForm}) and its teleoperation pairing
+ * ({@link TeleopSection}); Save station stores the pending station ({@link StationDraft}) in the catalog, Save &amp;
+ * apply also reconnects the station so the saved copy runs, Reconnect station reconnects it as saved (dropping
+ * pending edits). Edits stay pending until saved; a new connection of the station starts a new draft. Driver calls,
+ * schema reads and catalog writes run in jobs; widgets are touched on the UI thread only.
  */
 final class StationEditor {
 
@@ -36,44 +37,67 @@ final class StationEditor {
 
     private final Composite root;
     private final Messages messages;
-    private final Supplier<ConnectedStation> station;
-    private final Map<String, Map<String, String>> edited = new HashMap<>();
+    private final CaptureSession session;
+    private final Runnable relayout;
+    private final Map<String, DriverSettings> schemas = new ConcurrentHashMap<>();
     private final Button disconnect;
     private final Button reconnect;
+    private final Button remove;
+    private final Button add;
     private final Button save;
+    private final Button saveApply;
+    private final Button reconnectStation;
     private final Label heading;
+    private final Label pending;
     private final Composite formHolder;
     private final Label status;
     private volatile DriverSettingsService settings;
     private volatile Catalog catalog;
     private ConnectedStation editing;
+    private StationDraft draft;
     private String deviceId;
     private SettingsForm form;
+    private TeleopSection teleop;
+    private List<String> problems = List.of();
 
-    StationEditor(Composite parent, Messages messages, Supplier<ConnectedStation> station) {
+    /** @param relayout lays the editor out again after its content changed (its scrolled container) */
+    StationEditor(Composite parent, Messages messages, CaptureSession session, Runnable relayout) {
         this.messages = messages;
-        this.station = station;
+        this.session = session;
+        this.relayout = relayout;
         root = new Composite(parent, SWT.NONE);
-        root.setLayout(new GridLayout(4, false));
-        disconnect = button(messages.stationDisconnect, "disconnect");
-        reconnect = button(messages.stationReconnect, "reconnect");
-        save = button(messages.stationSave, "save-station");
-        heading = new Label(root, SWT.NONE);
-        heading.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        root.setLayout(new GridLayout(1, false));
+        Composite buttons = new Composite(root, SWT.NONE);
+        buttons.setLayout(new RowLayout(SWT.HORIZONTAL));
+        disconnect = button(buttons, messages.stationDisconnect, "disconnect");
+        reconnect = button(buttons, messages.stationReconnect, "reconnect");
+        remove = button(buttons, messages.stationRemove, "remove-device");
+        add = button(buttons, messages.stationAdd, "add-device");
+        save = button(buttons, messages.stationSave, "save-station");
+        saveApply = button(buttons, messages.stationSaveApply, "save-apply");
+        reconnectStation = button(buttons, messages.stationReconnectStation, "reconnect-station");
+        heading = label(SWT.NONE, "station-heading");
         heading.setText(messages.stationPickDevice);
+        pending = label(SWT.WRAP, "station-pending");
         formHolder = new Composite(root, SWT.NONE);
-        formHolder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false, 4, 1));
+        formHolder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
         formHolder.setLayout(new GridLayout(1, false));
-        status = new Label(root, SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        status.setData(CONTROL_KEY, "station-status");
+        status = label(SWT.WRAP, "station-status");
         disconnect.addListener(SWT.Selection, e -> onDevice(true));
         reconnect.addListener(SWT.Selection, e -> onDevice(false));
-        save.addListener(SWT.Selection, e -> save());
+        remove.addListener(SWT.Selection, e -> removeDevice());
+        add.addListener(SWT.Selection, e -> openAddDialog());
+        save.addListener(SWT.Selection, e -> save(false));
+        saveApply.addListener(SWT.Selection, e -> save(true));
+        reconnectStation.addListener(SWT.Selection, e -> {
+            if (!session.reconnect()) {
+                status.setText(session.state().message());
+            }
+        });
         enable();
     }
 
-    Control control() {
+    Composite control() {
         return root;
     }
 
@@ -85,57 +109,168 @@ final class StationEditor {
         this.catalog = catalog;
     }
 
-    /** Shows the device's settings (UI thread); the schema is read in a job. */
+    /** The selected device, or null. */
+    String selectedDevice() {
+        return deviceId;
+    }
+
+    /** The pending station, or empty while no station is connected (UI thread). */
+    Optional<StationDraft> draft() {
+        return Optional.ofNullable(draft);
+    }
+
+    /** Shows the device's settings and pairing (UI thread); the schema is read in a job. */
     void select(String selected) {
-        ConnectedStation current = station.get();
-        if (current != editing) {
-            edited.clear();
-            editing = current;
-        }
-        if (current == null || selected == null || selected.equals(deviceId)) {
+        sync(session.state().station());
+        if (draft == null || selected == null || selected.equals(deviceId)) {
             enable();
             return;
         }
         deviceId = selected;
-        Optional<DeviceConfig> config = current.config().devices().stream()
-                .filter(d -> d.deviceId().equals(selected)).findFirst();
-        if (config.isEmpty()) {
-            return;
-        }
-        String driverId = config.get().driverId();
-        heading.setText(MessageFormat.format(messages.stationSettingsOf, selected, driverId));
-        DriverSettingsService service = settings;
-        new SessionJob(driverId, monitor -> {
-            Optional<DriverSettings> schema = service == null ? Optional.empty() : service.settings(driverId);
-            root.getDisplay().asyncExec(() -> showForm(selected, config.get(), schema));
-        }).schedule();
+        showDevice();
+    }
+
+    /**
+     * Takes the connected station (the one the device list shows) and re-reads what the buttons may do (UI thread; the
+     * device list calls it on every repaint).
+     */
+    void refresh(ConnectedStation current) {
+        sync(current);
         enable();
     }
 
-    private void showForm(String device, DeviceConfig config, Optional<DriverSettings> schema) {
-        if (root.isDisposed() || !device.equals(deviceId)) {
+    /** A new connection of the station (or none) starts a new draft from it. */
+    private void sync(ConnectedStation current) {
+        if (current == editing) {
             return;
         }
+        editing = current;
+        draft = current == null ? null : new StationDraft(current.config());
+        showDevice();
+    }
+
+    private void showDevice() {
+        disposeForms();
+        String device = deviceId;
+        Optional<String> driverId = draft == null || device == null ? Optional.empty() : draft.driverId(device);
+        if (driverId.isEmpty()) {
+            heading.setText(messages.stationPickDevice);
+            if (draft != null) {
+                deviceId = null;
+            }
+            updateProblems();
+            relayout.run();
+            return;
+        }
+        heading.setText(MessageFormat.format(draft.isAdded(device) ? messages.stationSettingsOfNew
+                : messages.stationSettingsOf, device, driverId.get()));
+        DriverSettingsService service = settings;
+        new SessionJob(driverId.get(), monitor -> {
+            Optional<DriverSettings> schema = service == null ? Optional.empty() : service.settings(driverId.get());
+            schema.ifPresent(s -> schemas.put(s.driverId(), s));
+            root.getDisplay().asyncExec(() -> showForms(device, driverId.get(), schema));
+        }).schedule();
+        updateProblems();
+    }
+
+    private void showForms(String device, String driverId, Optional<DriverSettings> schema) {
+        if (root.isDisposed() || !device.equals(deviceId) || draft == null || !draft.contains(device)) {
+            return;
+        }
+        disposeForms();
+        Map<String, String> values = draft.properties(device);
+        if (schema.isPresent()) {
+            form = new SettingsForm(formHolder, schema.get(), values, p -> updateProblems());
+        }
+        List<String> leaders = draft.deviceIds().stream().filter(id -> !id.equals(device)).toList();
+        teleop = new TeleopSection(formHolder, messages, values, leaders, this::updateProblems);
+        updateProblems();
+        if (schema.isEmpty()) {
+            status.setText(MessageFormat.format(messages.stationNoSchema, driverId));
+        }
+        relayout.run();
+    }
+
+    private void disposeForms() {
         if (form != null) {
             form.dispose();
             form = null;
         }
-        if (schema.isEmpty()) {
-            status.setText(MessageFormat.format(messages.stationNoSchema, config.driverId()));
-        } else {
-            Map<String, String> values = edited.computeIfAbsent(device, d -> new HashMap<>(config.properties()));
-            form = new SettingsForm(formHolder, schema.get(), values, problems -> {
-                status.setText(String.join("; ", problems));
-                enable();
-            });
-            status.setText("");
+        if (teleop != null) {
+            teleop.dispose();
+            teleop = null;
         }
+    }
+
+    /** Checks every pending device (settings against its schema once read, teleoperation) and shows the problems. */
+    private void updateProblems() {
+        List<String> found = new ArrayList<>();
+        if (draft != null) {
+            StationConfig config = draft.toConfig();
+            List<String> ids = draft.deviceIds();
+            for (DeviceConfig device : config.devices()) {
+                DriverSettings schema = schemas.get(device.driverId());
+                if (schema != null) {
+                    schema.problems(device.properties()).forEach(p -> found.add(device.deviceId() + ": " + p));
+                }
+                TeleopSection.Check check = TeleopSection.check(device, ids, editing, messages);
+                found.addAll(check.problems());
+                if (teleop != null && device.deviceId().equals(deviceId)) {
+                    teleop.showWidths(check.widths());
+                }
+            }
+            List<String> added = ids.stream().filter(draft::isAdded).toList();
+            List<String> removed = draft.removed();
+            pending.setText(added.isEmpty() && removed.isEmpty() ? ""
+                    : MessageFormat.format(messages.stationPending, added.isEmpty() ? "\u2014" : String.join(", ", added),
+                            removed.isEmpty() ? "\u2014" : String.join(", ", removed)));
+        } else {
+            pending.setText("");
+        }
+        problems = List.copyOf(found);
+        status.setText(String.join("; ", problems));
         enable();
-        root.getParent().layout(true, true);
+    }
+
+    private void openAddDialog() {
+        StationDraft target = draft;
+        DriverSettingsService service = settings;
+        if (target == null || service == null) {
+            return;
+        }
+        AddDeviceDialog.open(root.getShell(), messages, target.base().id(), service.driverIds(),
+                id -> target.problemWithNewId(id, messages), (id, driverId) -> addDevice(target, id, driverId));
+    }
+
+    /** Adds the device with its driver's defaults (the schema is read in a job) and selects it. */
+    private void addDevice(StationDraft target, String id, String driverId) {
+        DriverSettingsService service = settings;
+        new SessionJob(driverId, monitor -> {
+            Optional<DriverSettings> schema = service == null ? Optional.empty() : service.settings(driverId);
+            schema.ifPresent(s -> schemas.put(s.driverId(), s));
+            Map<String, String> defaults = schema.map(DriverSettings::defaults).orElse(Map.of());
+            root.getDisplay().asyncExec(() -> {
+                if (root.isDisposed() || target != draft || target.contains(id)) {
+                    return;
+                }
+                target.add(id, driverId, defaults);
+                deviceId = id;
+                showDevice();
+            });
+        }).schedule();
+    }
+
+    private void removeDevice() {
+        if (draft == null || deviceId == null || recording()) {
+            return;
+        }
+        draft.remove(deviceId);
+        deviceId = null;
+        showDevice();
     }
 
     private void onDevice(boolean disconnecting) {
-        ConnectedStation current = station.get();
+        ConnectedStation current = editing;
         String device = deviceId;
         if (current == null || device == null) {
             return;
@@ -150,53 +285,75 @@ final class StationEditor {
                 }).schedule();
     }
 
-    private void save() {
-        ConnectedStation current = station.get();
+    /** Stores the pending station in the catalog (a job); with {@code apply}, then reconnects the station. */
+    private void save(boolean apply) {
         Catalog target = catalog;
-        if (current == null || target == null) {
+        if (draft == null || target == null) {
             return;
         }
-        StationConfig base = current.config();
-        List<DeviceConfig> devices = new ArrayList<>();
-        for (DeviceConfig d : base.devices()) {
-            Map<String, String> values = edited.get(d.deviceId());
-            devices.add(values == null ? d : new DeviceConfig(d.deviceId(), d.driverId(), values));
-        }
-        StationConfig saved = new StationConfig(base.id(), base.robotType(), devices);
-        new SessionJob(MessageFormat.format(messages.jobSaveStation, base.id()), monitor -> {
+        StationConfig saved = draft.toConfig();
+        new SessionJob(MessageFormat.format(messages.jobSaveStation, saved.id()), monitor -> {
             String message;
             try {
                 target.putStation(saved);
-                message = MessageFormat.format(messages.stationSaved, base.id());
+                if (!apply) {
+                    message = MessageFormat.format(messages.stationSaved, saved.id());
+                } else if (session.reconnect()) {
+                    message = MessageFormat.format(messages.stationSavedApplying, saved.id());
+                } else {
+                    message = MessageFormat.format(messages.stationSavedNotApplied, saved.id(),
+                            session.state().message());
+                }
             } catch (RuntimeException e) {
-                message = MessageFormat.format(messages.stationSaveFailed, base.id(), e.getMessage());
+                message = MessageFormat.format(messages.stationSaveFailed, saved.id(), e.getMessage());
             }
             String text = message;
             root.getDisplay().asyncExec(() -> {
                 if (!status.isDisposed()) {
                     status.setText(text);
-                    root.layout(true, true);
+                    relayout.run();
                 }
             });
         }).schedule();
     }
 
-    /** Re-reads what the buttons may do (UI thread; the device list calls it on every repaint). */
-    void refresh() {
-        enable();
+    private boolean recording() {
+        CaptureSession.Phase phase = session.state().phase();
+        return phase == CaptureSession.Phase.STARTING || phase == CaptureSession.Phase.RECORDING
+                || phase == CaptureSession.Phase.STOPPING;
     }
 
     private void enable() {
-        boolean device = station.get() != null && deviceId != null;
-        disconnect.setEnabled(device);
-        reconnect.setEnabled(device);
-        save.setEnabled(station.get() != null && (form == null || form.problems().isEmpty()));
+        boolean drafting = draft != null;
+        boolean busy = recording();
+        boolean selected = drafting && deviceId != null && draft.contains(deviceId);
+        boolean connectedDevice = selected && editing.device(deviceId).isPresent();
+        set(disconnect, connectedDevice);
+        set(reconnect, connectedDevice);
+        set(remove, selected && !busy);
+        set(add, drafting && settings != null);
+        set(save, drafting && catalog != null && problems.isEmpty());
+        set(saveApply, drafting && catalog != null && problems.isEmpty() && !busy);
+        set(reconnectStation, drafting && !busy);
     }
 
-    private Button button(String text, String key) {
-        Button b = new Button(root, SWT.PUSH);
+    private static void set(Button button, boolean enabled) {
+        if (button.getEnabled() != enabled) {
+            button.setEnabled(enabled);
+        }
+    }
+
+    private Button button(Composite parent, String text, String key) {
+        Button b = new Button(parent, SWT.PUSH);
         b.setText(text);
         b.setData(CONTROL_KEY, key);
         return b;
+    }
+
+    private Label label(int style, String key) {
+        Label label = new Label(root, style);
+        label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        label.setData(CONTROL_KEY, key);
+        return label;
     }
 }

@@ -1,5 +1,10 @@
 package dev.demoforge.test.support.serial;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
 /**
  * One emulated bus servo: a control table (little-endian registers) whose present position moves. With torque off
  * the joint is swung by hand: a slow sine of {@value #SWING_COUNTS} counts around its rest position. Turning torque on
@@ -47,6 +52,25 @@ public final class EmulatedServo {
         this.position = restPosition;
         put(layout.presentPosition(), layout.positionSize(), restPosition);
         put(layout.goalPosition(), layout.positionSize(), restPosition);
+    }
+
+    /**
+     * One servo per id of {@code bank}, in the map's order, each at rest at {@code 2048 + 100 * id} counts (distinct
+     * positions near the middle of a 12-bit range), with its factory values (model number, firmware, id register...)
+     * written by {@code factoryValues}.
+     *
+     * @param <M> what the map gives per id, such as the servo model
+     * @since 0.2
+     */
+    public static <M> List<EmulatedServo> bank(Layout layout, Map<Integer, M> bank,
+            BiConsumer<EmulatedServo, M> factoryValues) {
+        List<EmulatedServo> servos = new ArrayList<>();
+        bank.forEach((id, model) -> {
+            EmulatedServo s = new EmulatedServo(id, layout, 2048 + 100 * id);
+            factoryValues.accept(s, model);
+            servos.add(s);
+        });
+        return servos;
     }
 
     public int id() {

@@ -3,16 +3,9 @@ package dev.demoforge.test.support.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import dev.demoforge.device.api.DeviceDriver;
-import dev.demoforge.device.api.DeviceDriverFactory;
 import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.DeviceStatus;
 import dev.demoforge.device.api.DeviceStatus.State;
@@ -22,66 +15,51 @@ import dev.demoforge.test.support.CollectingDeviceContext;
  * Bad-input tests for serial-bus drivers, run against an emulator over a real pty pair: garbage before replies,
  * truncated replies, wrong checksums, a device that stops answering, replies replaced by noise, and the port
  * vanishing (socat killed) and coming back. Each must give counted errors and, where readings stop, an OFFLINE
- * status with a reason; readings must resume once the fault ends. Subclasses provide the driver, an emulator that is
- * running on {@link #pair()}'s device end, and the driver's counters.
+ * status with a reason; readings must resume once the fault ends. A driver's test class extends this class and gives
+ * its {@link #setup()}; the base class starts one {@link ServoBench} for the class and closes it afterwards.
  * <p>
- * The configuration should use short timings ({@code offline_after_ms} ≈ 250, {@code reconnect_ms} ≈ 200) so the
- * tests stay quick.
+ * The setup's properties should use short timings ({@code offline_after_ms} ≈ 250, {@code reconnect_ms} ≈ 200) so the
+ * tests stay quick. The first stream the driver declares is the one whose readings are counted.
  *
- * @since 0.1
+ * @param <E> the protocol's emulator
+ * @since 0.1 (generic and based on {@link ServoBusTest} since 0.2)
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ServoBusFaultKit {
+public abstract class ServoBusFaultKit<E extends ServoBankEmulator> extends ServoBusTest<E> {
 
-    /**
-     * A driver's error counters.
-     *
-     * @param errors       damaged or missing replies (timeouts, checksum errors, malformed packets)
-     * @param garbageBytes bytes skipped between packets
-     * @param portLosses   times the open port failed
-     * @param summary      the driver's own description of its counters
-     */
-    public record Counters(long errors, long garbageBytes, long portLosses, String summary) {
-    }
-
-    private final List<DeviceDriver> started = new ArrayList<>();
-
-    protected abstract DeviceDriverFactory factory();
-
-    protected abstract DeviceConfig config();
-
-    protected abstract ServoBankEmulator emulator();
-
-    protected abstract VirtualSerialPair pair();
-
-    protected abstract Counters counters(DeviceDriver driver);
-
-    /** Limit for every wait. */
-    protected Duration timeout() {
-        return Duration.ofSeconds(5);
-    }
-
-    @AfterEach
-    final void restore() throws Exception {
+    /** Answers correctly again and brings a killed pty pair back. */
+    @Override
+    protected void resetBench() throws Exception {
         emulator().fault(Fault.NONE);
-        for (DeviceDriver d : started) {
-            d.stop();
-        }
-        started.clear();
         if (!pair().alive()) {
             pair().restart();
         }
     }
 
+    private DeviceConfig config() {
+        return bench().config();
+    }
+
+    private ServoBankEmulator emulator() {
+        return bench().emulator();
+    }
+
+    private VirtualSerialPair pair() {
+        return bench().pair();
+    }
+
+    private DriverCounters counters(DeviceDriver driver) {
+        return setup().counters().apply(driver);
+    }
+
     @Test
     void garbageBeforeRepliesIsSkippedWithoutLosingReadings() throws Exception {
-        Run r = start();
+        Run r = startReading();
         int before = r.samples();
         emulator().fault(Fault.GARBAGE);
         Thread.sleep(500);
         int during = r.samples() - before;
         emulator().fault(Fault.NONE);
-        Counters c = counters(r.driver);
+        DriverCounters c = counters(r.driver);
         assertTrue(c.garbageBytes() > 0, "no garbage counted: " + c);
         assertTrue(during >= rate() * 0.5 * 0.5, "only " + during + " readings in 0.5 s of garbage: " + c);
         assertEquals(State.ONLINE, r.ctx.lastStatus().state(), "status during garbage: " + r.ctx.statuses());
@@ -109,10 +87,10 @@ public abstract class ServoBusFaultKit {
 
     @Test
     void vanishingPortGivesStatusAndReadingsResumeWhenItReturns() throws Exception {
-        Run r = start();
+        Run r = startReading();
         pair().kill();
         DeviceStatus down = awaitDown(r);
-        Counters c = counters(r.driver);
+        DriverCounters c = counters(r.driver);
         assertTrue(c.portLosses() >= 1, "port loss not counted: " + c);
         int afterLoss = r.samples();
         Thread.sleep(300);
@@ -124,7 +102,7 @@ public abstract class ServoBusFaultKit {
     }
 
     private void faultThenResume(Fault fault) throws Exception {
-        Run r = start();
+        Run r = startReading();
         long errors = counters(r.driver).errors();
         emulator().fault(fault, 10);
         long deadline = System.nanoTime() + timeout().toNanos();
@@ -138,7 +116,7 @@ public abstract class ServoBusFaultKit {
     }
 
     private void downThenBack(Fault fault) throws Exception {
-        Run r = start();
+        Run r = startReading();
         emulator().fault(fault);
         DeviceStatus down = awaitDown(r);
         int whileDown = r.samples();
@@ -158,16 +136,13 @@ public abstract class ServoBusFaultKit {
     }
 
     private double rate() {
-        return factory().create(config()).streams().get(0).nominalRateHz();
+        return setup().factory().create(config()).streams().get(0).nominalRateHz();
     }
 
-    private Run start() throws Exception {
-        DeviceDriver d = factory().create(config());
-        started.add(d);
-        CollectingDeviceContext ctx = new CollectingDeviceContext(config());
-        d.start(ctx);
+    private Run startReading() throws Exception {
+        CollectingDeviceContext ctx = start(config());
+        DeviceDriver d = running();
         Run r = new Run(d, ctx, d.streams().get(0).name());
-        ctx.awaitState(State.ONLINE, timeout());
         r.awaitMore(0, 5);
         return r;
     }

@@ -1,21 +1,21 @@
 package dev.demoforge.driver.dynamixel.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.demoforge.device.api.DeviceConfig;
+import dev.demoforge.device.api.DeviceDriver;
+import dev.demoforge.driver.serial.BusStats;
+import dev.demoforge.driver.serial.ServoArm;
 import dev.demoforge.driver.serial.ServoModel;
-import dev.demoforge.test.support.serial.VirtualSerialPair;
+import dev.demoforge.test.support.serial.DriverCounters;
+import dev.demoforge.test.support.serial.ServoBusSetup;
 
 /**
- * A test bench: a socat pty pair with a six-servo Dynamixel emulator on its device end (ids 1-2 XM430-W350,
- * 3-4 XL430-W250, 5-6 XL330-M288, as in a Koch-style arm) and the device configuration of a driver on its host end.
+ * The Dynamixel test bench for the servo-bus kit: a six-servo emulator (ids 1-2 XM430-W350, 3-4 XL430-W250,
+ * 5-6 XL330-M288, as in a Koch-style arm) and the configuration of the arm: 6 joints at 100 Hz, quick reconnection,
+ * replies waited for 50 ms (a loaded machine).
  */
-final class Bench implements AutoCloseable {
+final class Bench {
 
     static final Map<Integer, ServoModel> ARM = new LinkedHashMap<>();
 
@@ -28,41 +28,23 @@ final class Bench implements AutoCloseable {
         ARM.put(6, DynamixelModels.XL330_M288);
     }
 
-    final Path dir;
-    final VirtualSerialPair pair;
-    final DynamixelEmulator emulator;
+    static final ServoBusSetup<DynamixelEmulator> SETUP = new ServoBusSetup<>(new DynamixelDriverFactory(),
+            "koch_follower", Map.ofEntries(Map.entry("ids", "1-6"), Map.entry("model.1", "XM430-W350"),
+                    Map.entry("model.2", "XM430-W350"), Map.entry("model.3", "XL430-W250"),
+                    Map.entry("model.4", "XL430-W250"), Map.entry("model.5", "XL330-M288"),
+                    Map.entry("model.6", "XL330-M288"),
+                    Map.entry("joints", "shoulder_pan,shoulder_lift,elbow_flex,wrist_flex,wrist_roll,gripper"),
+                    Map.entry("rate_hz", "100"), Map.entry("offline_after_ms", "250"),
+                    Map.entry("reconnect_ms", "200"), Map.entry("timeout_ms", "50")),
+            port -> DynamixelEmulator.start(port, ARM), Bench::counters);
 
-    Bench(String name) throws IOException {
-        dir = Files.createTempDirectory("dxl-" + name);
-        pair = VirtualSerialPair.start(dir);
-        emulator = DynamixelEmulator.start(pair.devicePort(), ARM);
+    private Bench() {
     }
 
-    /** The arm on the bench: 6 joints at 100 Hz, quick reconnection, replies waited for 50 ms (a loaded machine). */
-    DeviceConfig config(String... extra) {
-        Map<String, String> p = new HashMap<>();
-        p.put("port", pair.hostPort());
-        p.put("ids", "1-6");
-        p.put("model.1", "XM430-W350");
-        p.put("model.2", "XM430-W350");
-        p.put("model.3", "XL430-W250");
-        p.put("model.4", "XL430-W250");
-        p.put("model.5", "XL330-M288");
-        p.put("model.6", "XL330-M288");
-        p.put("joints", "shoulder_pan,shoulder_lift,elbow_flex,wrist_flex,wrist_roll,gripper");
-        p.put("rate_hz", "100");
-        p.put("offline_after_ms", "250");
-        p.put("reconnect_ms", "200");
-        p.put("timeout_ms", "50");
-        for (int i = 0; i + 1 < extra.length; i += 2) {
-            p.put(extra[i], extra[i + 1]);
-        }
-        return new DeviceConfig("koch_follower", "dynamixel", p);
-    }
-
-    @Override
-    public void close() throws Exception {
-        emulator.close();
-        pair.close();
+    /** The arm driver's bus and port counters. */
+    static DriverCounters counters(DeviceDriver driver) {
+        ServoArm arm = (ServoArm) driver;
+        BusStats s = arm.busStats();
+        return new DriverCounters(s.errors(), s.garbageBytes(), arm.portLosses(), s.summary());
     }
 }

@@ -11,11 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 
 import dev.demoforge.device.api.DeviceConfig;
@@ -29,129 +25,101 @@ import dev.demoforge.driver.serial.ServoProbes;
 import dev.demoforge.test.support.CollectingDeviceContext;
 import dev.demoforge.test.support.CollectingDeviceContext.Received;
 import dev.demoforge.test.support.serial.EmulatedServo;
+import dev.demoforge.test.support.serial.ServoArmTest;
+import dev.demoforge.test.support.serial.ServoBusSetup;
 
 /** The driver against its emulator: probe, joint stream, commands, calibration, configuration errors. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DynamixelArmTest {
+class DynamixelArmTest extends ServoArmTest<DynamixelEmulator> {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
-    private final DynamixelDriverFactory factory = new DynamixelDriverFactory();
-    private Bench bench;
-    private ServoArmDriver running;
-
-    @BeforeAll
-    void startBench() throws Exception {
-        bench = new Bench("arm");
+    @Override
+    protected ServoBusSetup<DynamixelEmulator> setup() {
+        return Bench.SETUP;
     }
 
-    @AfterAll
-    void stopBench() throws Exception {
-        bench.close();
-    }
-
-    @AfterEach
-    void stopDriver() throws Exception {
-        if (running != null) {
-            running.stop();
-            running = null;
-        }
-        for (EmulatedServo s : bench.emulator.servos()) {
+    /** Torque off again: the next test finds the arm hanging free. */
+    @Override
+    protected void resetBench() {
+        for (EmulatedServo s : bench().emulator().servos()) {
             s.write(64, new byte[] {0});
         }
     }
 
     @Test
     void probeFindsIdsModelsAndPositions() throws Exception {
-        ProbeResult r = ServoProbes.probe(new DynamixelFamily(), bench.pair.hostPort(), 1_000_000, 0, 252,
+        ProbeResult r = ServoProbes.probe(new DynamixelFamily(), bench().pair().hostPort(), 1_000_000, 0, 252,
                 Duration.ofMillis(100));
         assertEquals(List.of(1, 2, 3, 4, 5, 6), r.servos().stream().map(ProbeResult.Found::id).toList());
         assertEquals(List.of("XM430-W350", "XM430-W350", "XL430-W250", "XL430-W250", "XL330-M288", "XL330-M288"),
                 r.servos().stream().map(ProbeResult.Found::model).toList());
         for (ProbeResult.Found f : r.servos()) {
-            int actual = bench.emulator.servo(f.id()).position();
+            int actual = bench().emulator().servo(f.id()).position();
             assertTrue(Math.abs(f.position() - actual) < 60, "id " + f.id() + ": " + f.position() + " vs " + actual);
-            assertEquals((f.position() - 2048) * 2 * Math.PI / 4096, f.radians(), 1e-9);
+            assertEquals(radians(f.position()), f.radians(), 1e-9);
         }
         System.out.println("probe: " + r.servos().size() + " servos in " + r.elapsedMs() + " ms");
     }
 
     @Test
     void jointsStreamAtTheConfiguredRateInRadiansWithDeviceTime() throws Exception {
-        CollectingDeviceContext ctx = start(bench.config("rate_hz", "200"));
-        Thread.sleep(2000);
-        List<Received> got = ctx.samples(ServoArmDriver.JOINTS);
-        double seconds = (got.get(got.size() - 1).hostNanos() - got.get(0).hostNanos()) / 1e9;
-        double rate = (got.size() - 1) / seconds;
-        assertTrue(rate > 160 && rate < 210, "rate " + rate);
-        Received last = got.get(got.size() - 1);
+        List<Received> got = assertJointsFollowTheServos(bench().config("rate_hz", "200"), 2000, 160, 210);
+        double seconds = seconds(got);
+        Received last = got.getLast();
         assertEquals("dynamixel:koch_follower:id1", last.clockId());
-        long deviceSpan = last.deviceNanos() - got.get(0).deviceNanos();
+        long deviceSpan = last.deviceNanos() - got.getFirst().deviceNanos();
         assertTrue(Math.abs(deviceSpan / 1e9 - seconds) < 0.05, "device clock span " + deviceSpan + " ns over " + seconds
                 + " s");
-        double[] q = ((VectorSample) last.sample()).values();
-        for (int i = 0; i < 6; i++) {
-            double expected = (bench.emulator.servo(i + 1).position() - 2048) * 2 * Math.PI / 4096;
-            assertEquals(expected, q[i], 0.1, "joint " + (i + 1));
-        }
     }
 
     @Test
     void torqueAndGoalPositionsMoveTheArm() throws Exception {
-        CollectingDeviceContext ctx = start(bench.config());
-        double[] goal = {0.5, -0.5, 0.25, -0.25, 1.0, 0.0};
-        running.torque(true).get(2, TimeUnit.SECONDS);
-        running.goalPositions(goal).get(2, TimeUnit.SECONDS);
-        Thread.sleep(1200);
-        List<Received> got = ctx.samples(ServoArmDriver.JOINTS);
-        double[] q = ((VectorSample) got.get(got.size() - 1).sample()).values();
+        assertGoalPositionsReached(bench().config(), new double[] {0.5, -0.5, 0.25, -0.25, 1.0, 0.0}, 1200);
         for (int i = 0; i < 6; i++) {
-            assertEquals(goal[i], q[i], 2 * Math.PI / 4096, "joint " + (i + 1));
-            assertEquals(1, bench.emulator.servo(i + 1).get(64, 1), "torque of id " + (i + 1));
+            assertEquals(1, bench().emulator().servo(i + 1).get(64, 1), "torque of id " + (i + 1));
         }
     }
 
     @Test
     void currentModeIsRefusedByTheXl430AndSetOnTheOthers() throws Exception {
-        start(bench.config());
+        start(bench().config());
         ExecutionException e = assertThrows(ExecutionException.class,
-                () -> running.mode(OperatingMode.CURRENT).get(2, TimeUnit.SECONDS));
+                () -> arm().mode(OperatingMode.CURRENT).get(2, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("XL430-W250 (id 3) has no CURRENT mode"), e.getCause().getMessage());
-        running.stop();
-        start(bench.config("ids", "1,2,5,6", "joints", "a,b,c,d"));
-        running.mode(OperatingMode.CURRENT).get(2, TimeUnit.SECONDS);
-        running.goalCurrents(new double[] {269, -269, 100, 50}).get(2, TimeUnit.SECONDS);
+        arm().stop();
+        start(bench().config("ids", "1,2,5,6", "joints", "a,b,c,d"));
+        arm().mode(OperatingMode.CURRENT).get(2, TimeUnit.SECONDS);
+        arm().goalCurrents(new double[] {269, -269, 100, 50}).get(2, TimeUnit.SECONDS);
         Thread.sleep(50);
-        assertEquals(0, bench.emulator.servo(5).get(11, 1), "operating mode of id 5");
-        assertEquals(100, bench.emulator.servo(1).get(102, 2), "goal current of id 1 (2.69 mA units)");
-        assertEquals(0x10000 - 100, bench.emulator.servo(2).get(102, 2), "negative goal current of id 2");
-        assertEquals(100, bench.emulator.servo(5).get(102, 2), "goal current of id 5 (1 mA units)");
-        running.mode(OperatingMode.POSITION).get(2, TimeUnit.SECONDS);
-        assertEquals(3, bench.emulator.servo(5).get(11, 1));
+        assertEquals(0, bench().emulator().servo(5).get(11, 1), "operating mode of id 5");
+        assertEquals(100, bench().emulator().servo(1).get(102, 2), "goal current of id 1 (2.69 mA units)");
+        assertEquals(0x10000 - 100, bench().emulator().servo(2).get(102, 2), "negative goal current of id 2");
+        assertEquals(100, bench().emulator().servo(5).get(102, 2), "goal current of id 5 (1 mA units)");
+        arm().mode(OperatingMode.POSITION).get(2, TimeUnit.SECONDS);
+        assertEquals(3, bench().emulator().servo(5).get(11, 1));
     }
 
     @Test
     void homingCalibrationZeroesThePoseAndIsStoredPerUnit() throws Exception {
-        Path file = Files.createTempDirectory(bench.dir, "cal").resolve("koch_follower.json");
-        CollectingDeviceContext ctx = start(bench.config("calibration", file.toString()));
-        running.torque(true).get(2, TimeUnit.SECONDS);
+        Path file = Files.createTempDirectory(bench().dir(), "cal").resolve("koch_follower.json");
+        CollectingDeviceContext ctx = start(bench().config("calibration", file.toString()));
+        torque(true);
         Thread.sleep(50);
-        Calibration cal = running.calibrateHoming().get(2, TimeUnit.SECONDS);
+        Calibration cal = arm().calibrateHoming().get(2, TimeUnit.SECONDS);
         assertTrue(Files.exists(file));
         assertEquals(cal, Calibration.load(file));
         int n = ctx.count(ServoArmDriver.JOINTS);
-        ctx.awaitSamples(ServoArmDriver.JOINTS, n + 10, WAIT);
+        ctx.awaitSamples(ServoArmDriver.JOINTS, n + 10, timeout());
         double[] q = ((VectorSample) ctx.samples(ServoArmDriver.JOINTS).get(n + 9).sample()).values();
         for (double v : q) {
             assertEquals(0, v, 4 * 2 * Math.PI / 4096);
         }
-        running.stop();
-        running = (ServoArmDriver) factory.create(bench.config("calibration", file.toString()));
-        assertEquals(cal, running.calibration(), "a new driver for the unit loads its calibration");
+        arm().stop();
+        ServoArmDriver again = (ServoArmDriver) create(bench().config("calibration", file.toString()));
+        assertEquals(cal, again.calibration(), "a new driver for the unit loads its calibration");
     }
 
     @Test
     void wrongModelAndSilentIdGiveOfflineWithReason() throws Exception {
-        CollectingDeviceContext ctx = start(bench.config("model.3", "XM540-W270", "ids", "1-7",
+        CollectingDeviceContext ctx = start(bench().config("model.3", "XM540-W270", "ids", "1-7",
                 "joints", "a,b,c,d,e,f,g"), State.OFFLINE);
         String reason = ctx.lastStatus().reason();
         assertTrue(reason.contains("ids [7] do not answer"), reason);
@@ -161,37 +129,36 @@ class DynamixelArmTest {
 
     @Test
     void badPropertiesAreNamed() throws Exception {
-        assertBad(bench.config("port", ""), "'port' is required");
-        assertBad(bench.config("ids", "1-300"), "'ids'", "1-300");
-        assertBad(bench.config("ids", "1,2,2"), "id 2 twice");
-        assertBad(bench.config("model.4", "AX-12"), "unknown model 'AX-12'");
-        assertBad(bench.config("joints", "a,b"), "'joints' names 2 joints for 6 ids");
-        assertBad(bench.config("rate_hz", "fast"), "'rate_hz'", "fast");
-        Path bad = bench.dir.resolve("bad-calibration.json");
+        assertBad(bench().config("port", ""), "'port' is required");
+        assertBad(bench().config("ids", "1-300"), "'ids'", "1-300");
+        assertBad(bench().config("ids", "1,2,2"), "id 2 twice");
+        assertBad(bench().config("model.4", "AX-12"), "unknown model 'AX-12'");
+        assertBad(bench().config("joints", "a,b"), "'joints' names 2 joints for 6 ids");
+        assertBad(bench().config("rate_hz", "fast"), "'rate_hz'", "fast");
+        Path bad = bench().dir().resolve("bad-calibration.json");
         Files.writeString(bad, "{\"joints\": [{\"id\": 1, \"homing_offset\": 1.5}]}");
-        assertBad(bench.config("calibration", bad.toString()), "bad-calibration.json", "joints[0]", "homing_offset");
+        assertBad(bench().config("calibration", bad.toString()), "bad-calibration.json", "joints[0]", "homing_offset");
     }
 
     private void assertBad(DeviceConfig config, String... parts) {
-        Executable create = () -> factory.create(config);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, create);
+        Executable creating = () -> create(config);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, creating);
         for (String p : parts) {
             assertTrue(e.getMessage().contains(p), e.getMessage() + " should name " + p);
         }
     }
 
-    private CollectingDeviceContext start(DeviceConfig config) throws Exception {
-        return start(config, State.ONLINE);
+    @Override
+    protected void torque(boolean on) throws Exception {
+        arm().torque(on).get(2, TimeUnit.SECONDS);
     }
 
-    private CollectingDeviceContext start(DeviceConfig config, State awaited) throws Exception {
-        running = (ServoArmDriver) factory.create(config);
-        CollectingDeviceContext ctx = new CollectingDeviceContext(config);
-        running.start(ctx);
-        ctx.awaitState(awaited, WAIT);
-        if (awaited == State.ONLINE) {
-            ctx.awaitSamples(ServoArmDriver.JOINTS, 3, WAIT);
-        }
-        return ctx;
+    @Override
+    protected void goalPositions(double[] radians) throws Exception {
+        arm().goalPositions(radians).get(2, TimeUnit.SECONDS);
+    }
+
+    private ServoArmDriver arm() {
+        return (ServoArmDriver) running();
     }
 }

@@ -9,46 +9,38 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import dev.demoforge.driver.serial.BusCounters;
 import dev.demoforge.driver.serial.Field;
 import dev.demoforge.driver.serial.SerialLink;
 import dev.demoforge.driver.serial.ServoBusException;
 import dev.demoforge.driver.serial.ServoIdentity;
+import dev.demoforge.test.support.serial.ServoBusSetup;
+import dev.demoforge.test.support.serial.ServoBusTest;
 
 /** Every instruction of the bus against the emulator over a real pty pair. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DynamixelBusTest {
+class DynamixelBusTest extends ServoBusTest<DynamixelEmulator> {
 
-    private Bench bench;
     private SerialLink link;
     private Protocol2Bus bus;
 
-    @BeforeAll
-    void startBench() throws Exception {
-        bench = new Bench("bus");
-    }
-
-    @AfterAll
-    void stopBench() throws Exception {
-        bench.close();
+    @Override
+    protected ServoBusSetup<DynamixelEmulator> setup() {
+        return Bench.SETUP;
     }
 
     @BeforeEach
     void open() throws Exception {
-        link = SerialLink.open(bench.pair.hostPort(), 1_000_000);
+        link = SerialLink.open(bench().pair().hostPort(), 1_000_000);
         bus = new Protocol2Bus(link, new BusCounters(), Duration.ofMillis(100));
     }
 
     @AfterEach
     void close() {
-        bench.emulator.alert(false);
+        bench().emulator().alert(false);
         link.close();
     }
 
@@ -72,7 +64,8 @@ class DynamixelBusTest {
     void readGivesThePresentPosition() throws Exception {
         Field pos = DynamixelModels.XL430_W250.require(dev.demoforge.driver.serial.Register.PRESENT_POSITION);
         int raw = pos.decode(bus.read(4, 132, 4), 0);
-        assertTrue(Math.abs(raw - bench.emulator.servo(4).position()) < 40, raw + " vs " + bench.emulator.servo(4).position());
+        int actual = bench().emulator().servo(4).position();
+        assertTrue(Math.abs(raw - actual) < 40, raw + " vs " + actual);
     }
 
     @Test
@@ -99,8 +92,8 @@ class DynamixelBusTest {
         bus.syncWrite(64, 1, Map.of(5, new byte[] {1}, 6, new byte[] {1}));
         bus.syncWrite(116, 4, Map.of(5, Field.signed(116, 4).encode(3000), 6, Field.signed(116, 4).encode(100)));
         Thread.sleep(100);
-        assertEquals(3000, bench.emulator.servo(5).get(116, 4));
-        assertEquals(100, bench.emulator.servo(6).get(116, 4));
+        assertEquals(3000, bench().emulator().servo(5).get(116, 4));
+        assertEquals(100, bench().emulator().servo(6).get(116, 4));
         bus.syncWrite(64, 1, Map.of(5, new byte[] {0}, 6, new byte[] {0}));
     }
 
@@ -123,7 +116,7 @@ class DynamixelBusTest {
 
     @Test
     void alertBitIsCountedAndTheDataStillUsed() throws Exception {
-        bench.emulator.alert(true);
+        bench().emulator().alert(true);
         byte[] model = bus.read(1, 0, 2);
         assertEquals(1020, Field.unsigned(0, 2).decode(model, 0));
         assertEquals(1, bus.stats().servoErrors());

@@ -1,6 +1,5 @@
 package dev.demoforge.driver.dynamixel.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,17 +28,13 @@ final class DynamixelEmulator extends ServoBankEmulator {
 
     /** Starts a bank on {@code port}: one servo per id of the given model, resting at 2048 + 100 * id counts. */
     static DynamixelEmulator start(String port, Map<Integer, ServoModel> bank) {
-        List<EmulatedServo> servos = new ArrayList<>();
-        bank.forEach((id, model) -> {
-            EmulatedServo s = new EmulatedServo(id, LAYOUT, 2048 + 100 * id);
+        DynamixelEmulator e = new DynamixelEmulator(port, EmulatedServo.bank(LAYOUT, bank, (s, model) -> {
             s.set(0, 2, model.number());
             s.set(6, 1, FIRMWARE);
-            s.set(7, 1, id);
+            s.set(7, 1, s.id());
             s.set(11, 1, 3);
             s.set(48, 4, 4095);
-            servos.add(s);
-        });
-        DynamixelEmulator e = new DynamixelEmulator(port, servos);
+        }));
         e.start();
         return e;
     }

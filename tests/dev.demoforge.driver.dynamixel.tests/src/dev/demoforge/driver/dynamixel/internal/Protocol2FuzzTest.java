@@ -11,37 +11,24 @@ import org.junit.jupiter.api.Test;
 
 import dev.demoforge.driver.serial.BusCounters;
 import dev.demoforge.driver.serial.BusPacket;
+import dev.demoforge.test.support.serial.ByteStreamFuzz;
 
 /** The Protocol 2.0 decoder fed random and damaged input: no exception escapes, time and memory stay bounded. */
 class Protocol2FuzzTest {
 
     @Test
     void randomBytesNeverThrowAndDecodeInBoundedTime() {
-        SplittableRandom rng = new SplittableRandom(42);
         BusCounters counters = new BusCounters();
         Protocol2Decoder d = new Protocol2Decoder(counters);
-        byte[] chunk = new byte[512];
-        long t0 = System.nanoTime();
-        long fed = 0;
-        int packets = 0;
-        while (fed < 4_000_000) {
-            int n = 1 + rng.nextInt(chunk.length);
-            for (int i = 0; i < n; i++) {
-                // bias toward header bytes so that headers, lengths and CRCs get exercised
-                int r = rng.nextInt(8);
-                chunk[i] = (byte) (r == 0 ? 0xFF : r == 1 ? 0xFD : r == 2 ? 0x00 : rng.nextInt(256));
-            }
-            d.feed(chunk, 0, n);
-            fed += n;
-            while (d.next() != null) {
-                packets++;
-            }
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("Protocol 2.0 decoder: %d random bytes in %.2f s, %d packets with a valid CRC, %s%n", fed,
-                seconds, packets, counters.snapshot());
-        assertTrue(seconds < 10, "took " + seconds + " s");
-        assertTrue(counters.snapshot().garbageBytes() > fed / 2, counters.snapshot().toString());
+        // bias toward header bytes so that headers, lengths and CRCs get exercised
+        ByteStreamFuzz.Result r = ByteStreamFuzz.feedRandomChunks(new SplittableRandom(42), 4_000_000, 512, rng -> {
+            int k = rng.nextInt(8);
+            return k == 0 ? 0xFF : k == 1 ? 0xFD : k == 2 ? 0x00 : rng.nextInt(256);
+        }, d::feed, d::next);
+        System.out.printf("Protocol 2.0 decoder: %d random bytes in %.2f s, %d packets with a valid CRC, %s%n",
+                r.bytes(), r.seconds(), r.packets(), counters.snapshot());
+        assertTrue(r.seconds() < 10, "took " + r.seconds() + " s");
+        assertTrue(counters.snapshot().garbageBytes() > r.bytes() / 2, counters.snapshot().toString());
     }
 
     @Test
@@ -60,8 +47,8 @@ class Protocol2FuzzTest {
             rng.nextBytes(data);
             byte[] packet = Protocol2.status(1 + rng.nextInt(252), 0, data);
             sent.add(data);
-            feedInPieces(d, garbage, rng);
-            feedInPieces(d, packet, rng);
+            ByteStreamFuzz.feedInPieces(garbage, rng, 8, d::feed);
+            ByteStreamFuzz.feedInPieces(packet, rng, 8, d::feed);
             BusPacket p;
             while ((p = d.next()) != null) {
                 got.add(p);
@@ -108,14 +95,5 @@ class Protocol2FuzzTest {
         assertTrue(decoded >= intact * 0.5 && decoded <= intact * 1.05, decoded + " decoded of " + intact + " intact; "
                 + counters.snapshot());
         assertTrue(counters.snapshot().checksumErrors() > 0, counters.snapshot().toString());
-    }
-
-    private static void feedInPieces(Protocol2Decoder d, byte[] b, SplittableRandom rng) {
-        int i = 0;
-        while (i < b.length) {
-            int n = Math.min(b.length - i, 1 + rng.nextInt(8));
-            d.feed(b, i, n);
-            i += n;
-        }
     }
 }

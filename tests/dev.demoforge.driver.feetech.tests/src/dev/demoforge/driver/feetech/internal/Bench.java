@@ -1,18 +1,20 @@
 package dev.demoforge.driver.feetech.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.demoforge.device.api.DeviceConfig;
+import dev.demoforge.device.api.DeviceDriver;
+import dev.demoforge.driver.serial.BusStats;
+import dev.demoforge.driver.serial.ServoArm;
 import dev.demoforge.driver.serial.ServoModel;
-import dev.demoforge.test.support.serial.VirtualSerialPair;
+import dev.demoforge.test.support.serial.DriverCounters;
+import dev.demoforge.test.support.serial.ServoBusSetup;
 
-/** A socat pty pair with six emulated STS3215 servos (an SO-101 arm, ids 1-6) and the device configuration. */
-final class Bench implements AutoCloseable {
+/**
+ * The Feetech test bench for the servo-bus kit: six emulated STS3215 servos (an SO-101 arm, ids 1-6) and the
+ * configuration of the arm: 6 joints at 100 Hz, quick reconnection, replies waited for 50 ms (a loaded machine).
+ */
+final class Bench {
 
     static final Map<Integer, ServoModel> ARM = new LinkedHashMap<>();
 
@@ -22,36 +24,19 @@ final class Bench implements AutoCloseable {
         }
     }
 
-    final Path dir;
-    final VirtualSerialPair pair;
-    final FeetechEmulator emulator;
+    static final ServoBusSetup<FeetechEmulator> SETUP = new ServoBusSetup<>(new FeetechDriverFactory(),
+            "so101_follower", Map.of("ids", "1-6", "model", "STS3215",
+                    "joints", "shoulder_pan,shoulder_lift,elbow_flex,wrist_flex,wrist_roll,gripper",
+                    "rate_hz", "100", "offline_after_ms", "250", "reconnect_ms", "200", "timeout_ms", "50"),
+            port -> FeetechEmulator.start(port, ARM), Bench::counters);
 
-    Bench(String name) throws IOException {
-        dir = Files.createTempDirectory("sts-" + name);
-        pair = VirtualSerialPair.start(dir);
-        emulator = FeetechEmulator.start(pair.devicePort(), ARM);
+    private Bench() {
     }
 
-    /** The arm: 6 joints at 100 Hz, quick reconnection, replies waited for 50 ms (a loaded machine). */
-    DeviceConfig config(String... extra) {
-        Map<String, String> p = new HashMap<>();
-        p.put("port", pair.hostPort());
-        p.put("ids", "1-6");
-        p.put("model", "STS3215");
-        p.put("joints", "shoulder_pan,shoulder_lift,elbow_flex,wrist_flex,wrist_roll,gripper");
-        p.put("rate_hz", "100");
-        p.put("offline_after_ms", "250");
-        p.put("reconnect_ms", "200");
-        p.put("timeout_ms", "50");
-        for (int i = 0; i + 1 < extra.length; i += 2) {
-            p.put(extra[i], extra[i + 1]);
-        }
-        return new DeviceConfig("so101_follower", "feetech", p);
-    }
-
-    @Override
-    public void close() throws Exception {
-        emulator.close();
-        pair.close();
+    /** The arm driver's bus and port counters. */
+    static DriverCounters counters(DeviceDriver driver) {
+        ServoArm arm = (ServoArm) driver;
+        BusStats s = arm.busStats();
+        return new DriverCounters(s.errors(), s.garbageBytes(), arm.portLosses(), s.summary());
     }
 }

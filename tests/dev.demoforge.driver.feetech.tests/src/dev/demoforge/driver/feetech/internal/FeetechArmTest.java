@@ -9,16 +9,10 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.DeviceStatus.State;
 import dev.demoforge.device.api.Sample;
-import dev.demoforge.device.api.VectorSample;
 import dev.demoforge.driver.serial.BusCounters;
 import dev.demoforge.driver.serial.OperatingMode;
 import dev.demoforge.driver.serial.ProbeResult;
@@ -29,48 +23,36 @@ import dev.demoforge.driver.serial.ServoProbes;
 import dev.demoforge.test.support.CollectingDeviceContext;
 import dev.demoforge.test.support.CollectingDeviceContext.Received;
 import dev.demoforge.test.support.serial.EmulatedServo;
+import dev.demoforge.test.support.serial.ServoArmTest;
+import dev.demoforge.test.support.serial.ServoBusSetup;
 
 /** The Feetech bus and driver against the STS emulator over a pty pair. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FeetechArmTest {
+class FeetechArmTest extends ServoArmTest<FeetechEmulator> {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
-    private final FeetechDriverFactory factory = new FeetechDriverFactory();
-    private Bench bench;
-    private ServoArmDriver running;
-
-    @BeforeAll
-    void startBench() throws Exception {
-        bench = new Bench("arm");
+    @Override
+    protected ServoBusSetup<FeetechEmulator> setup() {
+        return Bench.SETUP;
     }
 
-    @AfterAll
-    void stopBench() throws Exception {
-        bench.close();
-    }
-
-    @AfterEach
-    void stopDriver() throws Exception {
-        bench.emulator.flags(0);
-        if (running != null) {
-            running.stop();
-            running = null;
-        }
-        for (EmulatedServo s : bench.emulator.servos()) {
+    /** Torque off again (and no error flags): the next test finds the arm hanging free. */
+    @Override
+    protected void resetBench() {
+        bench().emulator().flags(0);
+        for (EmulatedServo s : bench().emulator().servos()) {
             s.write(40, new byte[] {0});
         }
     }
 
     @Test
     void probeFindsIdsModelsFirmwareAndPositions() throws Exception {
-        ProbeResult r = ServoProbes.probe(new FeetechFamily(), bench.pair.hostPort(), 1_000_000, 0, 20,
+        ProbeResult r = ServoProbes.probe(new FeetechFamily(), bench().pair().hostPort(), 1_000_000, 0, 20,
                 Duration.ofMillis(100));
         assertEquals(List.of(1, 2, 3, 4, 5, 6), r.servos().stream().map(ProbeResult.Found::id).toList());
         for (ProbeResult.Found f : r.servos()) {
             assertEquals("STS3215", f.model());
             assertEquals(777, f.modelNumber());
             assertEquals(3 << 8 | 10, f.firmware());
-            int actual = bench.emulator.servo(f.id()).position();
+            int actual = bench().emulator().servo(f.id()).position();
             assertTrue(Math.abs(f.position() - actual) < 60, "id " + f.id() + ": " + f.position() + " vs " + actual);
         }
         System.out.println("probe of ids 0-20: " + r.servos().size() + " servos in " + r.elapsedMs() + " ms");
@@ -78,58 +60,40 @@ class FeetechArmTest {
 
     @Test
     void jointsStreamAtTheConfiguredRateInRadiansWithHostTimeOnly() throws Exception {
-        CollectingDeviceContext ctx = start(bench.config("rate_hz", "200"));
-        Thread.sleep(2000);
-        List<Received> got = ctx.samples(ServoArmDriver.JOINTS);
-        double rate = (got.size() - 1) / ((got.get(got.size() - 1).hostNanos() - got.get(0).hostNanos()) / 1e9);
-        assertTrue(rate > 160 && rate < 210, "rate " + rate);
-        Received last = got.get(got.size() - 1);
-        assertEquals(Sample.NO_DEVICE_TIME, last.deviceNanos());
-        double[] q = ((VectorSample) last.sample()).values();
-        for (int i = 0; i < 6; i++) {
-            assertEquals((bench.emulator.servo(i + 1).position() - 2048) * 2 * Math.PI / 4096, q[i], 0.1, "joint " + i);
-        }
+        List<Received> got = assertJointsFollowTheServos(bench().config("rate_hz", "200"), 2000, 160, 210);
+        assertEquals(Sample.NO_DEVICE_TIME, got.getLast().deviceNanos());
     }
 
     @Test
     void torqueAndGoalPositionsMoveTheArm() throws Exception {
-        CollectingDeviceContext ctx = start(bench.config());
-        double[] goal = {0.5, -0.5, 0.25, -0.25, 1.0, 0.0};
-        running.torque(true).get(2, TimeUnit.SECONDS);
-        running.goalPositions(goal).get(2, TimeUnit.SECONDS);
-        Thread.sleep(1200);
-        List<Received> got = ctx.samples(ServoArmDriver.JOINTS);
-        double[] q = ((VectorSample) got.get(got.size() - 1).sample()).values();
-        for (int i = 0; i < 6; i++) {
-            assertEquals(goal[i], q[i], 2 * Math.PI / 4096, "joint " + (i + 1));
-        }
+        assertGoalPositionsReached(bench().config(), new double[] {0.5, -0.5, 0.25, -0.25, 1.0, 0.0}, 1200);
     }
 
     @Test
     void currentModeIsRefusedWithReasonAndPositionModeIsSet() throws Exception {
-        start(bench.config());
+        start(bench().config());
         ExecutionException e = assertThrows(ExecutionException.class,
-                () -> running.mode(OperatingMode.CURRENT).get(2, TimeUnit.SECONDS));
+                () -> arm().mode(OperatingMode.CURRENT).get(2, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("STS3215 (id 1) has no CURRENT mode"), e.getCause().getMessage());
-        bench.emulator.servo(4).write(33, new byte[] {1});
-        running.mode(OperatingMode.POSITION).get(2, TimeUnit.SECONDS);
-        assertEquals(0, bench.emulator.servo(4).get(33, 1));
+        bench().emulator().servo(4).write(33, new byte[] {1});
+        arm().mode(OperatingMode.POSITION).get(2, TimeUnit.SECONDS);
+        assertEquals(0, bench().emulator().servo(4).get(33, 1));
     }
 
     @Test
     void statusErrorFlagsAreCountedAndNamedWhileReadingsGoOn() throws Exception {
-        CollectingDeviceContext ctx = start(bench.config());
-        bench.emulator.flags(32);
+        CollectingDeviceContext ctx = start(bench().config());
+        bench().emulator().flags(32);
         int n = ctx.count(ServoArmDriver.JOINTS);
-        ctx.awaitSamples(ServoArmDriver.JOINTS, n + 20, WAIT);
-        assertTrue(running.busStats().servoErrors() > 0);
-        assertTrue(running.busStats().lastServoError().contains("overload error"), running.busStats().toString());
+        ctx.awaitSamples(ServoArmDriver.JOINTS, n + 20, timeout());
+        assertTrue(arm().busStats().servoErrors() > 0);
+        assertTrue(arm().busStats().lastServoError().contains("overload error"), arm().busStats().toString());
         assertEquals(State.ONLINE, ctx.lastStatus().state());
     }
 
     @Test
     void pingAloneFindsNothingAtAMissingId() throws Exception {
-        try (SerialLink link = SerialLink.open(bench.pair.hostPort(), 1_000_000)) {
+        try (SerialLink link = SerialLink.open(bench().pair().hostPort(), 1_000_000)) {
             ScsBus bus = new ScsBus(link, new BusCounters(), Duration.ofMillis(50));
             assertEquals(new ServoIdentity(2, 777, 3 << 8 | 10), bus.ping(2).orElseThrow());
             assertTrue(bus.ping(99).isEmpty());
@@ -137,12 +101,17 @@ class FeetechArmTest {
         }
     }
 
-    private CollectingDeviceContext start(DeviceConfig config) throws Exception {
-        running = (ServoArmDriver) factory.create(config);
-        CollectingDeviceContext ctx = new CollectingDeviceContext(config);
-        running.start(ctx);
-        ctx.awaitState(State.ONLINE, WAIT);
-        ctx.awaitSamples(ServoArmDriver.JOINTS, 3, WAIT);
-        return ctx;
+    @Override
+    protected void torque(boolean on) throws Exception {
+        arm().torque(on).get(2, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void goalPositions(double[] radians) throws Exception {
+        arm().goalPositions(radians).get(2, TimeUnit.SECONDS);
+    }
+
+    private ServoArmDriver arm() {
+        return (ServoArmDriver) running();
     }
 }

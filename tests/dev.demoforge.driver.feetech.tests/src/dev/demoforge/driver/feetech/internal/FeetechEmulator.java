@@ -1,6 +1,5 @@
 package dev.demoforge.driver.feetech.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +30,13 @@ final class FeetechEmulator extends ServoBankEmulator {
 
     /** Starts a bank: one servo per id, resting at 2048 + 100 * id counts. */
     static FeetechEmulator start(String port, Map<Integer, ServoModel> bank) {
-        List<EmulatedServo> servos = new ArrayList<>();
-        bank.forEach((id, model) -> {
-            EmulatedServo s = new EmulatedServo(id, LAYOUT, 2048 + 100 * id);
+        FeetechEmulator e = new FeetechEmulator(port, EmulatedServo.bank(LAYOUT, bank, (s, model) -> {
             s.set(0, 1, FIRMWARE_MAJOR);
             s.set(1, 1, FIRMWARE_MINOR);
             s.set(3, 2, model.number());
-            s.set(5, 1, id);
+            s.set(5, 1, s.id());
             s.set(11, 2, 4095);
-            servos.add(s);
-        });
-        FeetechEmulator e = new FeetechEmulator(port, servos);
+        }));
         e.start();
         return e;
     }

@@ -12,35 +12,21 @@ import org.junit.jupiter.api.Test;
 
 import dev.demoforge.driver.serial.BusCounters;
 import dev.demoforge.driver.serial.BusPacket;
+import dev.demoforge.test.support.serial.ByteStreamFuzz;
 
 /** The SCS decoder fed random and damaged input: no exception escapes, time stays bounded, damage is counted. */
 class ScsFuzzTest {
 
     @Test
     void randomBytesNeverThrowAndDecodeInBoundedTime() {
-        SplittableRandom rng = new SplittableRandom(42);
         BusCounters counters = new BusCounters();
         ScsDecoder d = new ScsDecoder(counters);
-        byte[] chunk = new byte[512];
-        long t0 = System.nanoTime();
-        long fed = 0;
-        int packets = 0;
-        while (fed < 4_000_000) {
-            int n = 1 + rng.nextInt(chunk.length);
-            for (int i = 0; i < n; i++) {
-                chunk[i] = (byte) (rng.nextInt(4) == 0 ? 0xFF : rng.nextInt(256));
-            }
-            d.feed(chunk, 0, n);
-            fed += n;
-            while (d.next() != null) {
-                packets++;
-            }
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("SCS decoder: %d random bytes in %.2f s, %d packets with a valid checksum, %s%n", fed,
-                seconds, packets, counters.snapshot());
-        assertTrue(seconds < 10, "took " + seconds + " s");
-        assertTrue(counters.snapshot().garbageBytes() > fed / 2, counters.snapshot().toString());
+        ByteStreamFuzz.Result r = ByteStreamFuzz.feedRandomChunks(new SplittableRandom(42), 4_000_000, 512,
+                rng -> rng.nextInt(4) == 0 ? 0xFF : rng.nextInt(256), d::feed, d::next);
+        System.out.printf("SCS decoder: %d random bytes in %.2f s, %d packets with a valid checksum, %s%n", r.bytes(),
+                r.seconds(), r.packets(), counters.snapshot());
+        assertTrue(r.seconds() < 10, "took " + r.seconds() + " s");
+        assertTrue(counters.snapshot().garbageBytes() > r.bytes() / 2, counters.snapshot().toString());
     }
 
     @Test

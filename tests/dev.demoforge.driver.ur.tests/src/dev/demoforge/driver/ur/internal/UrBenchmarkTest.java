@@ -7,16 +7,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.demoforge.device.api.DeviceConfig;
-import dev.demoforge.device.api.DeviceStatus.State;
-import dev.demoforge.test.support.CollectingDeviceContext;
-import dev.demoforge.test.support.CollectingDeviceContext.Received;
+import dev.demoforge.test.support.LatencyFigures;
+import dev.demoforge.test.support.StreamRecording;
 
 /**
  * Figures for docs/performance.md: the RTDE driver at 500 Hz against the emulator on loopback (achieved rate,
@@ -34,36 +32,16 @@ class UrBenchmarkTest {
             emu.keepSentTimes = true;
             DeviceConfig cfg = UrBench.config(emu);
             UrRtdeDriver d = (UrRtdeDriver) new UrRtdeDriverFactory().create(cfg);
-            CollectingDeviceContext ctx = new CollectingDeviceContext(cfg);
-            d.start(ctx);
-            ctx.awaitState(State.ONLINE, Duration.ofSeconds(5));
-            ctx.awaitSamples(UrStreams.JOINTS, 100, Duration.ofSeconds(5));
-            int skip = ctx.count(UrStreams.JOINTS);
-            Thread.sleep(5000);
-            d.stop();
-            List<Received> got = ctx.samples(UrStreams.JOINTS);
-            got = got.subList(skip, got.size());
-            double seconds = (got.getLast().hostNanos() - got.getFirst().hostNanos()) / 1e9;
-            long[] gaps = new long[got.size() - 1];
-            long[] latency = new long[got.size()];
-            int matched = 0;
-            for (int i = 0; i < got.size(); i++) {
-                if (i > 0) {
-                    gaps[i - 1] = got.get(i).hostNanos() - got.get(i - 1).hostNanos();
-                }
-                Long sent = emu.sentAt(got.get(i).deviceNanos());
-                if (sent != null) {
-                    latency[matched++] = got.get(i).hostNanos() - sent;
-                }
-            }
-            System.out.printf("BENCH ur-rtde 500 Hz: %.1f packages/s over %.1f s, %s%n", (got.size() - 1) / seconds,
-                    seconds, d.stats().summary());
-            System.out.println("BENCH ur-rtde inter-arrival " + percentiles(gaps) + " (nominal 2000 us)");
-            System.out.println("BENCH ur-rtde emulator write -> driver publish " + percentiles(Arrays.copyOf(latency,
-                    matched)));
+            StreamRecording rec = StreamRecording.record(d, cfg, UrStreams.JOINTS, 100, Duration.ofSeconds(5));
+            System.out.printf("BENCH ur-rtde 500 Hz: %.1f packages/s over %.1f s, %s%n", rec.rate(), rec.seconds(),
+                    d.stats().summary());
+            System.out.println("BENCH ur-rtde inter-arrival " + LatencyFigures.ofNanos(rec.interArrivalNanos())
+                    + " (nominal 2000 us)");
+            System.out.println("BENCH ur-rtde emulator write -> driver publish "
+                    + LatencyFigures.ofNanos(rec.latencyNanos(r -> emu.sentAt(r.deviceNanos()))));
         }
-        System.out.println("BENCH baseline raw TCP loopback 312-byte round trip " + percentiles(tcpRoundTrips(5000))
-                + " (one way about half)");
+        System.out.println("BENCH baseline raw TCP loopback 312-byte round trip "
+                + LatencyFigures.ofNanos(tcpRoundTrips(5000)) + " (one way about half)");
     }
 
     @Test
@@ -136,15 +114,5 @@ class UrBenchmarkTest {
                 return t;
             }
         }
-    }
-
-    static String percentiles(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        double mean = Arrays.stream(s).average().orElse(0);
-        double sd = Math.sqrt(Arrays.stream(s).mapToDouble(v -> (v - mean) * (v - mean)).average().orElse(0));
-        return String.format("p50 %.0f us, p90 %.0f us, p99 %.0f us, max %.0f us, mean %.0f us, sd %.0f us (n=%d)",
-                s[s.length / 2] / 1e3, s[s.length * 9 / 10] / 1e3, s[s.length * 99 / 100] / 1e3, s[s.length - 1] / 1e3,
-                mean / 1e3, sd / 1e3, s.length);
     }
 }
