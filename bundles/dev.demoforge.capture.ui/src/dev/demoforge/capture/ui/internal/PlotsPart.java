@@ -36,7 +36,9 @@ import jakarta.inject.Inject;
 
 /**
  * Live plots of the station's joints, gripper and wrench (SWTChart), the last {@value #WINDOW_SECONDS} s, refreshed
- * every {@value #REFRESH_MILLIS} ms (fixed rate: the next refresh is due one period after this one began) from a {@link LiveSeries} sink (bounded rings, {@value #PLOT_HZ} Hz per stream, filled on
+ * every {@value #REFRESH_MILLIS} ms at a fixed rate (each refresh is due one period after the previous one was due,
+ * so a late timer does not push the later ones back; a refresh more than a period late is skipped, not caught up in
+ * a burst) from a {@link LiveSeries} sink (bounded rings, {@value #PLOT_HZ} Hz per stream, filled on
  * the drivers' threads without blocking), plus the recording's stream health (a fixed-height label, so that a
  * changing figure never relayouts the charts). The UI-thread time of each refresh
  * (series update and synchronous repaint) is kept for the last {@value #KEPT_TIMINGS} refreshes under the widget
@@ -46,6 +48,7 @@ import jakarta.inject.Inject;
 public final class PlotsPart {
 
     static final int REFRESH_MILLIS = 100;
+    private static final long PERIOD_NANOS = REFRESH_MILLIS * 1_000_000L;
     static final int WINDOW_SECONDS = 10;
     static final int PLOT_HZ = 50;
     static final int KEPT_TIMINGS = 5000;
@@ -71,6 +74,8 @@ public final class PlotsPart {
     private Composite root;
     private Label health;
     private ConnectedStation attached;
+    /** When the next refresh is due, {@link System#nanoTime()}. */
+    private long due;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -118,6 +123,7 @@ public final class PlotsPart {
         }
         long start = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
+        due = start - due > PERIOD_NANOS || due == 0 ? start + PERIOD_NANOS : due + PERIOD_NANOS;
         CaptureSession.State state = session.state();
         if (state.station() != attached && state.phase() != CaptureSession.Phase.CLOSED) {
             if (attached != null) {
@@ -158,7 +164,8 @@ public final class PlotsPart {
         long spent = System.nanoTime() - start;
         keep(timings, spent);
         keep(cpuTimings, THREADS.getCurrentThreadCpuTime() - cpuStart);
-        root.getDisplay().timerExec((int) Math.max(1, REFRESH_MILLIS - spent / 1_000_000), refresh);
+        long wait = due - System.nanoTime();
+        root.getDisplay().timerExec((int) Math.max(1, (wait + 500_000) / 1_000_000), refresh);
     }
 
     private static void keep(Deque<Long> kept, long nanos) {
