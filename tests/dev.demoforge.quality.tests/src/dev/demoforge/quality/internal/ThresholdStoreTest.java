@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.demoforge.catalog.api.tasks.TaskSpec;
 
 /** Per-task thresholds from the workspace's quality-thresholds.json over the built-in defaults. */
 class ThresholdStoreTest {
@@ -91,5 +94,44 @@ class ThresholdStoreTest {
         IOException typed = assertThrows(IOException.class,
                 () -> new ThresholdStore().forWorkspace(workspace, TaskThresholds.SIM_ROBOT, TASK));
         assertTrue(typed.getMessage().contains(file.toString()), typed.getMessage());
+    }
+
+    @Test
+    void theTaskSpecificationOverridesTheFile() throws IOException {
+        Files.writeString(workspace.resolve(ThresholdStore.FILE_NAME), """
+                {"*": {"hesitation": {"hesitation_s": 1.5, "min_idle_s": 0.8}},
+                 "Stack the blocks.": {"hesitation": {"hesitation_s": 2.5, "idle_speed": 0.05}}}
+                """);
+        TaskThresholds t = new ThresholdStore().forWorkspace(workspace, TaskThresholds.SIM_ROBOT, TASK,
+                spec("hesitation", "{\"hesitation_s\": 4}"));
+        assertEquals(4, t.hesitation().hesitationS(), 1e-12, "task specification wins");
+        assertEquals(0.05, t.hesitation().idleSpeed(), 1e-12, "task entry of the file");
+        assertEquals(0.8, t.hesitation().minIdleS(), 1e-12, "common entry of the file");
+        assertEquals(2, t.hesitation().filterHz(), 1e-12, "default");
+    }
+
+    @Test
+    void anUnknownKeyInTheFileNamesFileEntryAndKey() throws IOException {
+        Path file = workspace.resolve(ThresholdStore.FILE_NAME);
+        Files.writeString(file, "{\"Stack the blocks.\": {\"safety\": {\"max_forse\": 40}}}");
+        IOException e = assertThrows(IOException.class,
+                () -> new ThresholdStore().forWorkspace(workspace, TaskThresholds.SIM_ROBOT, TASK));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("entry 'Stack the blocks.'")
+                && e.getMessage().contains("unknown threshold 'safety.max_forse'"), e.getMessage());
+    }
+
+    @Test
+    void malformedTaskParametersNameTheTask() {
+        IOException e = assertThrows(IOException.class, () -> new ThresholdStore().forWorkspace(workspace, "koch",
+                TASK, spec("success", "{\"bin\": {\"x\": 0.2, \"depth\": 0.1}}")));
+        assertTrue(e.getMessage().startsWith("task 'stack' (success check 'success'): unknown threshold "
+                + "'success.bin.depth'"), e.getMessage());
+        IOException typed = assertThrows(IOException.class, () -> new ThresholdStore().forWorkspace(workspace,
+                "koch", TASK, spec("hesitation", "{\"hesitation_s\": \"long\"}")));
+        assertTrue(typed.getMessage().startsWith("task 'stack' (success check 'hesitation'): "), typed.getMessage());
+    }
+
+    private static TaskSpec spec(String check, String params) {
+        return new TaskSpec("id", "stack", TASK, check, params, 0, 0, 1, List.of(), 1);
     }
 }
