@@ -27,7 +27,6 @@ import dev.demoforge.catalog.api.EpisodeQuery;
 import dev.demoforge.catalog.api.EpisodeRecord;
 import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.StationConfig;
-import dev.demoforge.device.api.StationManager;
 import dev.demoforge.episode.api.EpisodeStatus;
 
 /**
@@ -52,10 +51,7 @@ class LiveViewBenchmarkTest {
         Workbench workbench = Workbench.find();
         workbench.show(WorkbenchTest.CAPTURE);
         Catalog catalog = Workbench.service(Catalog.class, Duration.ofSeconds(10));
-        StationManager stations = Workbench.service(StationManager.class, Duration.ofSeconds(10));
-        StationConfig builtIn = workbench.spinUntil(() -> stations.builtIn("sim").orElse(null),
-                Duration.ofSeconds(10));
-        assertNotNull(builtIn, "no built-in station 'sim'");
+        StationConfig builtIn = StationEditorTest.builtInSim(workbench);
         StationConfig bench = benchStation(builtIn, cameras);
         catalog.putStation(bench);
         try {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.StationConfig;
+import dev.demoforge.device.api.StationManager;
 
 /**
  * The station editor under the device list, in the real workbench on the simulated station: a camera's frame rate
@@ -85,6 +86,15 @@ class StationEditorTest {
         Workbench.click(Workbench.control(part, Button.class, "reconnect"));
         assertNotNull(workbench.spinUntil(() -> status(table, "ft").startsWith("ONLINE") ? "" : null,
                 Duration.ofSeconds(10)), "ft shows " + status(table, "ft") + " after Reconnect");
+    }
+
+    /** The built-in simulated station as its provider gives it (whatever copy is saved). */
+    static StationConfig builtInSim(Workbench workbench) {
+        StationManager stations = Workbench.service(StationManager.class, Duration.ofSeconds(10));
+        StationConfig builtIn = workbench.spinUntil(() -> stations.builtIn("sim").orElse(null),
+                Duration.ofSeconds(10));
+        assertNotNull(builtIn, "no built-in station 'sim': " + stations.stations());
+        return builtIn;
     }
 
     /** Deletes the saved "sim" station and reconnects, so the built-in one runs (pending edits dropped). */

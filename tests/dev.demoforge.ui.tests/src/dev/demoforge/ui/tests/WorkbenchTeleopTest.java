@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import dev.demoforge.catalog.api.Catalog;
 import dev.demoforge.device.api.DeviceConfig;
 import dev.demoforge.device.api.StationConfig;
-import dev.demoforge.device.api.StationManager;
 
 /**
  * A station saved with a leader–follower pairing runs it in the workbench once connected: the simulated arm follows
@@ -31,10 +30,7 @@ class WorkbenchTeleopTest {
         Workbench workbench = Workbench.find();
         workbench.show(WorkbenchTest.CAPTURE);
         Catalog catalog = Workbench.service(Catalog.class, Duration.ofSeconds(10));
-        StationManager stations = Workbench.service(StationManager.class, Duration.ofSeconds(10));
-        StationConfig builtIn = workbench.spinUntil(() -> stations.builtIn("sim").orElse(null),
-                Duration.ofSeconds(10));
-        assertNotNull(builtIn, "no built-in station 'sim'");
+        StationConfig builtIn = StationEditorTest.builtInSim(workbench);
         Map<String, String> arm = new HashMap<>(builtIn.device("arm").orElseThrow().properties());
         arm.put("teleop.leader", "leader");
         arm.put("teleop.rate_hz", "100");
