@@ -15,8 +15,9 @@ import dev.demoforge.episode.api.RecordedStream;
 /**
  * A raw episode whose streams are read from disk once and then served from memory, so that every check of one
  * evaluation does not parse the MCAP again. The first {@link #read} reads every stream of the manifest plus the
- * recorder's drop and gap notes; episodes with more than {@value #MAX_SAMPLES} samples are not cached. One thread at
- * a time, like the episode it wraps.
+ * recorder's drop and gap notes; episodes with more than {@value #MAX_SAMPLES} samples are not cached. The thresholds
+ * of the evaluation are kept too ({@link ThresholdStore#forEpisode}), so the task is looked up once. One thread at a
+ * time, like the episode it wraps.
  */
 final class CachedEpisode implements RawEpisode {
 
@@ -29,9 +30,19 @@ final class CachedEpisode implements RawEpisode {
     private final Set<String> cachedTopics = new HashSet<>();
     private List<Entry> entries;
     private boolean tooBig;
+    private TaskThresholds thresholds;
 
     CachedEpisode(RawEpisode episode) {
         this.episode = episode;
+    }
+
+    /** The thresholds resolved for this evaluation, or null before the first check asked for them. */
+    TaskThresholds thresholds() {
+        return thresholds;
+    }
+
+    void keepThresholds(TaskThresholds resolved) {
+        this.thresholds = resolved;
     }
 
     @Override

@@ -78,6 +78,17 @@ public final class ThresholdStore {
      * task specification's unknown parameter one naming the task, the check and the key.
      */
     TaskThresholds forEpisode(RawEpisode episode) throws IOException {
+        if (episode instanceof CachedEpisode cached) {
+            if (cached.thresholds() == null) {
+                cached.keepThresholds(resolveFor(episode));
+            }
+            return cached.thresholds();
+        }
+        return resolveFor(episode);
+    }
+
+    /** Reads the file (if changed) and the episode's task; a failure is not kept, so each check reports it. */
+    private TaskThresholds resolveFor(RawEpisode episode) throws IOException {
         Path dir = episode.directory().toAbsolutePath();
         Path workspace = dir.getParent() == null ? null : dir.getParent().getParent();
         TaskSpec spec = taskOf(episode.manifest().sessionId()).orElse(null);
