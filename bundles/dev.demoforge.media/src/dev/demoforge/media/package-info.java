@@ -14,5 +14,5 @@
  *
  * @since 0.1
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package dev.demoforge.media;

@@ -4,10 +4,9 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
-import static org.bytedeco.ffmpeg.global.avutil.av_make_error_string;
 import static org.bytedeco.ffmpeg.global.avutil.av_version_info;
 
-import org.bytedeco.javacpp.BytePointer;
+import dev.demoforge.media.FfmpegErrors;
 
 /**
  * Loads the FFmpeg natives once and answers small questions about the build. Thread-safe.
@@ -49,13 +48,8 @@ public final class Ffmpeg {
         return av_version_info().getString();
     }
 
-    /** FFmpeg's text for an {@code AVERROR} code. */
+    /** FFmpeg's text for an {@code AVERROR} code, followed by the code. */
     public static String errorText(int code) {
-        try (BytePointer buf = new BytePointer(256)) {
-            av_make_error_string(buf, 256, code);
-            String text = buf.getString();
-            int end = text.indexOf('\0');
-            return (end < 0 ? text : text.substring(0, end)) + " (" + code + ")";
-        }
+        return FfmpegErrors.text(code) + " (" + code + ")";
     }
 }

@@ -4,7 +4,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
-import static org.bytedeco.ffmpeg.global.avutil.av_make_error_string;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.bytedeco.javacv.Frame;
 import dev.demoforge.driver.camera.CameraSettings;
 import dev.demoforge.driver.camera.CameraSettings.SourceKind;
 import dev.demoforge.driver.camera.NegotiatedFormat;
+import dev.demoforge.media.FfmpegErrors;
 
 /**
  * One open connection to a camera through FFmpeg ({@link FFmpegFrameGrabber}): opens with the settings' options,
@@ -177,12 +177,7 @@ final class FrameSource implements AutoCloseable {
         Matcher m = AV_ERROR.matcher(msg);
         if (m.find()) {
             int code = Integer.parseInt(m.group(2));
-            try (BytePointer buf = new BytePointer(256)) {
-                av_make_error_string(buf, 256, code);
-                String text = buf.getString();
-                int end = text.indexOf('\0');
-                return (end >= 0 ? text.substring(0, end) : text) + " (" + m.group(1) + " " + code + ")";
-            }
+            return FfmpegErrors.text(code) + " (" + m.group(1) + " " + code + ")";
         }
         return msg;
     }
