@@ -42,10 +42,14 @@ final class StationTeleop {
     synchronized String start(ConnectedStation station) {
         stop();
         TeleopService teleop = service;
+        if (teleop == null) {
+            boolean declared = station.config().devices().stream()
+                    .anyMatch(d -> !d.property(JointCommandable.LEADER_PROPERTY, "").isBlank());
+            return declared ? messages.teleopUnavailable : "";
+        }
         List<String> started = new ArrayList<>();
         try {
-            List<TeleopConfig> pairings = teleop == null ? List.of() : teleop.pairings(station.config());
-            for (TeleopConfig pairing : pairings) {
+            for (TeleopConfig pairing : teleop.pairings(station.config())) {
                 running.add(teleop.start(station, pairing));
                 started.add(MessageFormat.format(messages.teleopRunning, pairing.leaderId(), pairing.followerId(),
                         pairing.mode().name().toLowerCase(Locale.ROOT), Math.round(pairing.rateHz())));
@@ -53,10 +57,6 @@ final class StationTeleop {
         } catch (IllegalArgumentException e) {
             stop();
             return MessageFormat.format(messages.teleopFailed, e.getMessage());
-        }
-        if (teleop == null && station.config().devices().stream()
-                .anyMatch(d -> !d.property(JointCommandable.LEADER_PROPERTY, "").isBlank())) {
-            return messages.teleopUnavailable;
         }
         return String.join("; ", started);
     }
